@@ -1,0 +1,42 @@
+// The rules content must keep; the build refuses content that breaks them, and so do the tests.
+import { PRINCIPLES } from '../core/principles.js';
+import { wordCount } from './parse.js';
+import type { Content } from './types.js';
+
+export const RULES = { minPrompts: 8, minWords: 500, maxWords: 900, minQuestionsPerPrinciple: 10 };
+
+export function contentProblems(content: Content): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const p of PRINCIPLES) {
+    const lessons = content.lessons.filter((l) => l.id === p.id);
+    if (lessons.length !== 1) problems.push(`principle ${p.id}: expected 1 lesson, found ${lessons.length}`);
+  }
+  for (const l of content.lessons) {
+    const expected = PRINCIPLES.find((p) => p.id === l.id)!;
+    if (l.number !== expected.number) problems.push(`lesson ${l.id}: number should be ${expected.number}`);
+    if (l.title !== expected.title) problems.push(`lesson ${l.id}: title should be "${expected.title}"`);
+    if (l.prompts.length < RULES.minPrompts) problems.push(`lesson ${l.id}: ${l.prompts.length} prompts, need ${RULES.minPrompts}`);
+    if (new Set(l.prompts).size !== l.prompts.length) problems.push(`lesson ${l.id}: repeated prompts`);
+    const words = wordCount(l.body);
+    if (words < RULES.minWords || words > RULES.maxWords) problems.push(`lesson ${l.id}: ${words} words, need ${RULES.minWords}-${RULES.maxWords}`);
+    if (l.sections.length < 3) problems.push(`lesson ${l.id}: needs ## sections`);
+  }
+  for (const q of content.questions) {
+    if (seen.has(q.id)) problems.push(`question ${q.id}: id used twice`);
+    seen.add(q.id);
+    const lesson = content.lessons.find((l) => l.id === q.principle);
+    if (lesson && !lesson.sections.includes(q.section)) problems.push(`question ${q.id}: section "${q.section}" is not a heading of lesson ${q.principle}`);
+    const correct = q.choices.filter((c) => c.correct).length;
+    if (q.kind === 'single' && (correct !== 1 || q.choices.length < 3)) problems.push(`question ${q.id}: single-choice needs 3+ choices and exactly one correct`);
+    if (q.kind === 'truefalse' && (q.choices.length !== 2 || correct !== 1 || !q.choices.every((c) => /^(true|false)$/i.test(c.text)))) {
+      problems.push(`question ${q.id}: true/false needs the choices True and False, one correct`);
+    }
+    if (q.kind === 'multi' && (correct < 1 || q.choices.length < 3)) problems.push(`question ${q.id}: multi-select needs 3+ choices and at least one correct`);
+  }
+  for (const p of PRINCIPLES) {
+    const n = content.questions.filter((q) => q.principle === p.id).length;
+    if (n < RULES.minQuestionsPerPrinciple) problems.push(`quiz ${p.id}: ${n} questions, need ${RULES.minQuestionsPerPrinciple}`);
+  }
+  return problems;
+}

@@ -1,0 +1,115 @@
+// Reading and writing our versioned JSON documents.
+// Reads never modify a file: anything we cannot trust becomes a DataError naming the file.
+// Writes are atomic (temp file in the same folder, fsync, rename), mode 0600.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { DataError } from '../errors.js';
+
+export interface DocSpec<T> {
+  /** The schema version this harmony writes. */
+  version: number;
+  /** Migrations: key N turns a version N-1 document into version N. */
+  migrations?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
+  /** Returns an error message (with the path of the bad field) or null when valid. */
+  validate: (doc: Record<string, unknown>) => string | null;
+  empty: () => T;
+}
+
+/** Reads a document; a missing file gives the empty document. */
+export function readDoc<T>(file: string, spec: DocSpec<T>): T {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return spec.empty();
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new DataError(`Cannot read ${file}: permission denied. Check its owner and mode (it should be yours, 0600).`);
+    }
+    if (code === 'EISDIR') throw new DataError(`${file} is a folder, not a harmony data file. Move it aside.`);
+    throw new DataError(`Cannot read ${file}: ${(error as Error).message}.`);
+  }
+  return parseDoc(file, text, spec);
+}
+
+export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
+  const fix = 'It was left untouched; restore it from a backup or move it aside to start fresh.';
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    const what = text.trim() === '' ? 'is empty' : 'is not valid JSON (corrupt or truncated)';
+    throw new DataError(`${file} ${what}. ${fix}`);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new DataError(`${file} does not hold a harmony document. ${fix}`);
+  }
+  let record = doc as Record<string, unknown>;
+  const version = record.schemaVersion;
+  if (!Number.isInteger(version) || (version as number) < 1) {
+    throw new DataError(`${file} has no valid schemaVersion. ${fix}`);
+  }
+  if ((version as number) > spec.version) {
+    throw new DataError(
+      `${file} was written by a newer harmony (data version ${String(version)}, this one reads up to ${spec.version}). Upgrade harmony; the file was left untouched.`,
+    );
+  }
+  for (let v = (version as number) + 1; v <= spec.version; v++) {
+    const migrate = spec.migrations?.[v];
+    if (!migrate) throw new DataError(`${file}: no migration from data version ${v - 1} to ${v}. ${fix}`);
+    record = { ...migrate(record), schemaVersion: v };
+  }
+  const problem = spec.validate(record);
+  if (problem) throw new DataError(`${file} has unexpected content (${problem}). ${fix}`);
+  return record as T;
+}
+
+/** Atomic write: a crash leaves either the old file or the new one, never half of either. */
+export function writeDoc(file: string, doc: unknown): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const data = JSON.stringify(doc, null, 1) + '\n';
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+    writeSync(fd, data);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, file);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // The temp file may not exist; nothing else to clean.
+    }
+    throw writeError(file, error);
+  }
+  syncFolder(dir);
+}
+
+function syncFolder(dir: string): void {
+  // Makes the rename itself durable; not supported everywhere, so best effort.
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // ignore
+  }
+}
+
+export function writeError(file: string, error: unknown): DataError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOSPC' ? 'the disk is full'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EROFS' ? 'the file system is read-only'
+    : (error as Error).message;
+  return new DataError(`Could not save ${file}: ${reason}. Your previous data is unchanged.`);
+}

@@ -1,0 +1,53 @@
+// The store: the only code that touches harmony's data on disk.
+// Reads are lock-free (every file is replaced atomically, so a reader sees old or new);
+// every write runs inside write(), under the cross-process lock.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDoc, writeDoc } from './files.js';
+import { Journal } from './journal.js';
+import { withLock } from './lock.js';
+import { FILES, harmonyHome } from './paths.js';
+import { settingsSpec, type Settings } from './settings.js';
+import { stateSpec, type State } from './state.js';
+
+export class Store {
+  readonly journal: Journal;
+  constructor(readonly home: string) {
+    this.journal = new Journal(home);
+  }
+
+  path(name: string): string {
+    return join(this.home, name);
+  }
+
+  settings(): Settings {
+    return readDoc(this.path(FILES.settings), settingsSpec);
+  }
+
+  state(): State {
+    return readDoc(this.path(FILES.state), stateSpec);
+  }
+
+  /** Runs `work` under the lock; re-read anything you change inside it. */
+  async write<T>(work: () => T | Promise<T>): Promise<T> {
+    mkdirSync(this.home, { recursive: true, mode: 0o700 });
+    return withLock(this.home, work);
+  }
+
+  /** Read-modify-write of state.json, under the lock. */
+  async updateState(change: (state: State) => void): Promise<State> {
+    return this.write(() => {
+      const state = this.state();
+      change(state);
+      writeDoc(this.path(FILES.state), state);
+      return state;
+    });
+  }
+}
+
+export function openStore(env: NodeJS.ProcessEnv): Store {
+  return new Store(harmonyHome(env));
+}
+
+export { readDoc, writeDoc } from './files.js';
+export type { DocSpec } from './files.js';

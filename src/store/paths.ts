@@ -1,0 +1,27 @@
+// Where harmony keeps its data. HARMONY_HOME wins; then $XDG_CONFIG_HOME/harmony; then
+// ~/.config/harmony. No "-nodejs" suffix, unlike conf's default.
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export function harmonyHome(env: NodeJS.ProcessEnv): string {
+  const explicit = env.HARMONY_HOME;
+  if (explicit !== undefined && explicit !== '') {
+    if (!isAbsolute(explicit)) {
+      throw new UsageError(`HARMONY_HOME must be an absolute folder path, got "${explicit}".`);
+    }
+    return explicit;
+  }
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config');
+  return join(base, 'harmony');
+}
+
+export const FILES = {
+  settings: 'config.json',
+  state: 'state.json',
+  quiz: 'quiz.json',
+  journalDir: 'journal',
+  journalIndex: 'journal/index.json',
+  lock: 'harmony.lock',
+} as const;

@@ -1,0 +1,35 @@
+// User settings (config.json). Reading is a plain, fast JSON read validated here, so the
+// shell reminder never pays for conf's schema compiler; `harmony config set` writes through
+// conf with a JSON schema (see commands/config.ts).
+import type { DocSpec } from './files.js';
+
+export const SETTINGS_VERSION = 1;
+
+export interface Settings {
+  schemaVersion: number;
+  name?: string;
+  /** Hour (0-6) at which a new practice day begins; 4 suits night owls. */
+  dayStartHour: number;
+  editor?: string;
+  color: 'auto' | 'always' | 'never';
+  reminder: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true };
+
+export const settingsSpec: DocSpec<Settings> = {
+  version: SETTINGS_VERSION,
+  empty: () => ({ ...DEFAULT_SETTINGS }),
+  validate(doc) {
+    const merged = { ...DEFAULT_SETTINGS, ...doc };
+    Object.assign(doc, merged);
+    if (!(Number.isInteger(merged.dayStartHour) && merged.dayStartHour >= 0 && merged.dayStartHour <= 6)) {
+      return 'dayStartHour must be a whole number from 0 to 6';
+    }
+    if (!['auto', 'always', 'never'].includes(merged.color)) return 'color must be auto, always or never';
+    if (typeof merged.reminder !== 'boolean') return 'reminder must be true or false';
+    if (merged.name !== undefined && typeof merged.name !== 'string') return 'name must be text';
+    if (merged.editor !== undefined && typeof merged.editor !== 'string') return 'editor must be text';
+    return null;
+  },
+};

@@ -1,0 +1,64 @@
+// Drives harmony in a real pseudo-terminal (node-pty): type keys, wait for text on screen.
+import * as pty from 'node-pty';
+import { stripVTControlCharacters } from 'node:util';
+import { BIN, cliEnv } from './cli.js';
+
+export const KEYS = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ', ctrlC: '\u0003', ctrlD: '\u0004' } as const;
+
+export interface Session {
+  /** Everything shown so far, escape codes removed. */
+  screen(): string;
+  /** Waits until `text` has appeared after the last waitFor match (or fails after timeout). */
+  waitFor(text: string | RegExp, timeout?: number): Promise<void>;
+  type(keys: string): void;
+  /** Types text slowly enough for prompts to keep up, then Enter. */
+  answer(text: string): Promise<void>;
+  exit(timeout?: number): Promise<number>;
+  kill(): void;
+}
+
+export function spawnPty(args: string[], home: string, env: Record<string, string | undefined> = {}): Session {
+  const term = pty.spawn(process.execPath, [BIN, ...args], {
+    name: 'xterm-256color',
+    cols: 100,
+    rows: 40,
+    cwd: home,
+    env: cliEnv(home, { TERM: 'xterm-256color', PAGER: 'cat', ...env }) as Record<string, string>,
+  });
+  let raw = '';
+  let cursor = 0;
+  let exitCode: number | undefined;
+  const exited = new Promise<number>((done) => term.onExit(({ exitCode: code }) => done((exitCode = code))));
+  term.onData((d) => (raw += d));
+  const screen = () => stripVTControlCharacters(raw);
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  return {
+    screen,
+    async waitFor(text, timeout = 10_000) {
+      const start = Date.now();
+      for (;;) {
+        const rest = screen().slice(cursor);
+        const at = typeof text === 'string' ? rest.indexOf(text) : rest.search(text);
+        if (at >= 0) {
+          cursor += at + 1;
+          return;
+        }
+        if (exitCode !== undefined || Date.now() - start > timeout) {
+          throw new Error(`Timed out waiting for ${String(text)}. Screen:\n${screen().slice(-2000)}`);
+        }
+        await sleep(25);
+      }
+    },
+    type: (keys) => term.write(keys),
+    async answer(text) {
+      term.write(text);
+      await sleep(50);
+      term.write('\r');
+    },
+    async exit(timeout = 10_000) {
+      const timer = new Promise<number>((_, fail) => setTimeout(() => fail(new Error(`no exit; screen:\n${screen().slice(-2000)}`)), timeout));
+      return Promise.race([exited, timer]);
+    },
+    kill: () => term.kill(),
+  };
+}
