@@ -67,7 +67,11 @@ export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
 /** Atomic write: a crash leaves either the old file or the new one, never half of either. */
 export function writeDoc(file: string, doc: unknown): void {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw writeError(file, error);
+  }
   const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const data = JSON.stringify(doc, null, 1) + '\n';
   let fd: number | undefined;
@@ -110,6 +114,7 @@ export function writeError(file: string, error: unknown): DataError {
     code === 'ENOSPC' ? 'the disk is full'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EROFS' ? 'the file system is read-only'
+    : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file stands where a folder should be'
     : (error as Error).message;
   return new DataError(`Could not save ${file}: ${reason}. Your previous data is unchanged.`);
 }

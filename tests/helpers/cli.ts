@@ -35,9 +35,11 @@ export function cleanupHomes(): void {
 }
 
 export function cliEnv(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HARMONY_HOME: home, TZ: 'UTC', ...extra };
-  delete env.FORCE_COLOR;
-  if (!('NO_COLOR' in extra)) delete env.NO_COLOR;
+  // The caller's colour settings never leak in; a test sets them explicitly.
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  delete base.FORCE_COLOR;
+  delete base.NO_COLOR;
+  const env: NodeJS.ProcessEnv = { ...base, HARMONY_HOME: home, TZ: 'UTC', ...extra };
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   return env;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isoWithOffset, isValidDate, parseDateArg, practiceDay } from '../../src/core/dates.js';
+import { resolvePrincipleId } from '../../src/core/principles.js';
+
+describe('dates', () => {
+  it('knows real dates from impossible ones', () => {
+    expect(isValidDate('2028-02-29')).toBe(true);
+    expect(isValidDate('2025-02-29')).toBe(false);
+    expect(isValidDate('2025-02-30')).toBe(false);
+    expect(isValidDate('2025-13-01')).toBe(false);
+    expect(isValidDate('25-01-01')).toBe(false);
+  });
+
+  it('does calendar arithmetic across month, year and leap-day ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(daysBetween('2026-03-07', '2026-03-09')).toBe(2);
+  });
+
+  it('parses date arguments relative to today', () => {
+    expect(parseDateArg('today', '2026-11-21')).toBe('2026-11-21');
+    expect(parseDateArg('yesterday', '2026-03-01')).toBe('2026-02-28');
+    expect(parseDateArg('7d', '2026-11-21')).toBe('2026-11-14');
+    expect(parseDateArg('2025-02-30', '2026-11-21')).toBeNull();
+    expect(parseDateArg('soon', '2026-11-21')).toBeNull();
+  });
+
+  it('places an instant on the local practice day of a time zone', () => {
+    // 02:30 UTC on 21 Nov is still 20 Nov in New York (UTC-5).
+    expect(practiceDay(new Date('2026-11-21T02:30:00Z'), 0, 'America/New_York')).toBe('2026-11-20');
+    // With the day starting at 04:00, 03:59 in Berlin belongs to the day before.
+    expect(practiceDay(new Date('2026-11-21T02:59:00Z'), 4, 'Europe/Berlin')).toBe('2026-11-20');
+    expect(practiceDay(new Date('2026-11-21T03:00:00Z'), 4, 'Europe/Berlin')).toBe('2026-11-21');
+  });
+
+  it('writes timestamps with the local offset, DST included', () => {
+    expect(isoWithOffset(new Date('2026-07-01T12:00:00Z'), 'Europe/Berlin')).toBe('2026-07-01T14:00:00+02:00');
+    expect(isoWithOffset(new Date('2026-12-01T12:00:00Z'), 'America/New_York')).toBe('2026-12-01T07:00:00-05:00');
+  });
+});
+
+describe('principle ids', () => {
+  it('resolves ids, numbers and unique prefixes, and nothing else', () => {
+    expect(resolvePrincipleId('trust')).toBe('trust');
+    expect(resolvePrincipleId('4')).toBe('trust');
+    expect(resolvePrincipleId('Comm')).toBe('communication');
+    expect(resolvePrincipleId('w')).toBe('wellbeing');
+    expect(resolvePrincipleId('6')).toBeNull();
+    expect(resolvePrincipleId('')).toBeNull();
+    expect(resolvePrincipleId('x')).toBeNull();
+  });
+});
