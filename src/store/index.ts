@@ -28,10 +28,24 @@ export class Store {
     return readDoc(this.path(FILES.state), stateSpec);
   }
 
-  /** Runs `work` under the lock; re-read anything you change inside it. */
+  /**
+   * Runs `work` under the lock; re-read anything you change inside it. A Ctrl+C (SIGINT or
+   * SIGTERM) that arrives meanwhile waits until the save is complete and the lock released.
+   */
   async write<T>(work: () => T | Promise<T>): Promise<T> {
-    mkdirSync(this.home, { recursive: true, mode: 0o700 });
-    return withLock(this.home, work);
+    let signal: NodeJS.Signals | undefined;
+    const hold = (s: NodeJS.Signals) => (signal ??= s);
+    process.on('SIGINT', hold).on('SIGTERM', hold);
+    try {
+      mkdirSync(this.home, { recursive: true, mode: 0o700 });
+      return await withLock(this.home, work);
+    } finally {
+      process.off('SIGINT', hold).off('SIGTERM', hold);
+      if (signal) {
+        process.stderr.write('harmony: interrupted; what was being saved is saved.\n');
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }
+    }
   }
 
   /** Read-modify-write of state.json, under the lock. */
