@@ -74,13 +74,40 @@ export function buildProgram(ctx: () => Context, io: IO): Command {
     .addHelpText('after', examples('harmony config path', 'HARMONY_HOME=/tmp/h harmony config path'))
     .action(lazy(ctx, () => import('./commands/config-path.js')));
 
+  // config list|get|set (issue 6). Key choices are listed for help and completion; the
+  // command resolves keys itself (case-insensitive) and says which are valid.
+  const configModule = () => import('./commands/config.js');
+  const settingKey = () =>
+    program.createArgument('<key>', 'the setting').choices(['name', 'dayStartHour', 'editor', 'color', 'reminder']).argParser((v: string) => v);
+  config
+    .command('list', { isDefault: true })
+    .description('show every setting and its value (the default)')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', examples('harmony config list', 'harmony config list --json'))
+    .action(lazy(ctx, async () => ({ run: (await configModule()).list })));
+  config
+    .command('get')
+    .description('print one setting')
+    .addArgument(settingKey())
+    .option('--json', 'print as JSON')
+    .addHelpText('after', examples('harmony config get dayStartHour', 'harmony config get reminder'))
+    .action(lazy(ctx, async () => ({ run: (await configModule()).get })));
+  config
+    .command('set')
+    .description('change a setting: name, dayStartHour (0-6), editor, color (auto|always|never), reminder (on|off)')
+    .addArgument(settingKey())
+    .argument('<value>', 'the new value ("" clears name or editor)')
+    .addHelpText('after', examples('harmony config set dayStartHour 4', 'harmony config set color never', 'harmony config set reminder off'))
+    .action(lazy(ctx, async () => ({ run: (await configModule()).set })));
+
   return program;
 }
 
 /** Runs the CLI and returns the exit code; errors are reported here, once. */
 export async function runCli(argv: string[]): Promise<number> {
   const colorFlag = argv.includes('--no-color') ? false : undefined;
-  const io = processIO(colorFlag);
+  // The `color` setting (always/never) sits between NO_COLOR/TERM=dumb and FORCE_COLOR.
+  const io = processIO(colorFlag, (await import('./store/settings.js')).colorSetting(process.env));
   const debug = argv.includes('--debug');
   let context: Context | undefined;
   const ctx = () => (context ??= makeContext(io, debug));

@@ -17,17 +17,21 @@ export interface IO {
   readonly interactive: boolean;
 }
 
-/** Colour rules (clig.dev, no-color.org): flag > NO_COLOR > TERM=dumb > FORCE_COLOR > TTY. */
-export function wantsColor(env: NodeJS.ProcessEnv, isTTY: boolean, flag?: boolean): boolean {
+/**
+ * Colour rules (clig.dev, no-color.org): flag > NO_COLOR > TERM=dumb > the `color` setting
+ * (always/never) > FORCE_COLOR > TTY.
+ */
+export function wantsColor(env: NodeJS.ProcessEnv, isTTY: boolean, flag?: boolean, setting: 'auto' | 'always' | 'never' = 'auto'): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
+  if (setting !== 'auto') return setting === 'always';
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return isTTY;
 }
 
-export function processIO(colorFlag?: boolean): IO {
+export function processIO(colorFlag?: boolean, colorSetting?: 'auto' | 'always' | 'never'): IO {
   const stdoutTTY = Boolean(process.stdout.isTTY);
   const stdinTTY = Boolean(process.stdin.isTTY);
   return {
@@ -37,7 +41,7 @@ export function processIO(colorFlag?: boolean): IO {
     stdoutTTY,
     stderrTTY: Boolean(process.stderr.isTTY),
     stdinTTY,
-    color: wantsColor(process.env, stdoutTTY, colorFlag),
+    color: wantsColor(process.env, stdoutTTY, colorFlag, colorSetting),
     columns: process.stdout.columns || 80,
     env: process.env,
     interactive: stdinTTY && stdoutTTY,

@@ -1,0 +1,67 @@
+// The settings a user can change with `harmony config`, and how their text values parse.
+// Pure: the store validates again with its JSON schema when it writes.
+import { UsageError } from '../errors.js';
+import type { Settings } from '../store/settings.js';
+
+export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** What each key accepts, in words (shown in help and errors). */
+export const SETTING_HELP: Record<SettingKey, string> = {
+  name: 'what harmony calls you (text; "" clears it)',
+  dayStartHour: 'hour a new practice day starts, 0-6 (4 suits night owls)',
+  editor: 'command for editing entries (text; "" = $VISUAL/$EDITOR)',
+  color: 'auto, always or never',
+  reminder: 'on or off (harmony remind in your shell)',
+};
+
+const ON = ['on', 'true', 'yes', '1'];
+const OFF = ['off', 'false', 'no', '0'];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(key);
+}
+
+/** Resolves a key case-insensitively (day-start-hour and daystarthour work too). */
+export function resolveSettingKey(input: string): SettingKey {
+  const folded = input.replace(/[-_]/g, '').toLowerCase();
+  const key = SETTING_KEYS.find((k) => k.toLowerCase() === folded);
+  if (!key) throw new UsageError(`Unknown setting "${input}". Valid keys: ${SETTING_KEYS.join(', ')}.`);
+  return key;
+}
+
+/** Parses a value typed on the command line; undefined means "clear it" (name, editor). */
+export function parseSettingValue(key: SettingKey, text: string): Settings[SettingKey] | undefined {
+  const t = text.trim();
+  switch (key) {
+    case 'name':
+    case 'editor':
+      if (t.length > 200) throw new UsageError(`${key} is too long (at most 200 characters).`);
+      return t === '' ? undefined : t;
+    case 'dayStartHour': {
+      const n = Number(t);
+      if (!/^\d+$/.test(t) || n > 6) throw new UsageError(`dayStartHour must be a whole number from 0 to 6, got "${text}".`);
+      return n;
+    }
+    case 'color':
+      if (t === 'auto' || t === 'always' || t === 'never') return t;
+      throw new UsageError(`color must be auto, always or never, got "${text}".`);
+    case 'reminder':
+      if (ON.includes(t.toLowerCase())) return true;
+      if (OFF.includes(t.toLowerCase())) return false;
+      throw new UsageError(`reminder must be on or off (or true/false), got "${text}".`);
+  }
+}
+
+/** A setting as `config get` and `config list` show it; '' when unset. */
+export function showSetting(settings: Settings, key: SettingKey): string {
+  const value = settings[key];
+  if (value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  return String(value);
+}
+
+/** The settings as data: every key, null when unset. */
+export function settingsData(settings: Settings): Record<SettingKey, string | number | boolean | null> {
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, settings[k] ?? null])) as Record<SettingKey, string | number | boolean | null>;
+}
