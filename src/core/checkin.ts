@@ -1,0 +1,96 @@
+// Building check-in and reflection entries, pure: clock, ids and answers come in.
+import { UsageError } from '../errors.js';
+import { addDays, daysBetween, isoWithOffset, parseDateArg, type LocalDate } from './dates.js';
+import { newEntryId, type Answer, type Entry, type EntryKind } from './entry.js';
+import type { PrincipleId } from './principles.js';
+
+/** How far back --date may fill in a missed day. */
+export const MAX_BACKFILL_DAYS = 30;
+
+/** The day an entry is for: today, or a --date that is real, not ahead, at most 30 days back. */
+export function entryDate(arg: string | undefined, today: LocalDate): LocalDate {
+  if (arg === undefined) return today;
+  const date = parseDateArg(arg, today);
+  if (date === null) {
+    const looksLikeDate = /^\d{4}-\d{2}-\d{2}$/.test(arg.trim());
+    throw new UsageError(
+      looksLikeDate
+        ? `--date ${arg} is not a real calendar date.`
+        : `--date must be yesterday, Nd (days ago) or YYYY-MM-DD, got "${arg}".`,
+    );
+  }
+  if (date > today) throw new UsageError(`--date ${date} is in the future; today is ${today}.`);
+  if (daysBetween(date, today) > MAX_BACKFILL_DAYS) {
+    throw new UsageError(`--date can fill in at most ${MAX_BACKFILL_DAYS} days back (earliest ${addDays(today, -MAX_BACKFILL_DAYS)}); ${date} is too old.`);
+  }
+  return date;
+}
+
+export interface NewEntry {
+  kind: EntryKind;
+  date: LocalDate;
+  principle: PrincipleId;
+  mood?: number;
+  answers: Answer[];
+  intention?: string;
+}
+
+/** Trims text and drops empty answers and an empty intention. */
+export function cleanEntry(input: NewEntry): NewEntry {
+  const answers = input.answers
+    .map((a) => ({ prompt: a.prompt, answer: a.answer.trim() }))
+    .filter((a) => a.answer !== '');
+  const intention = input.intention?.trim();
+  return { ...input, answers, intention: intention ? intention : undefined };
+}
+
+export function buildEntry(input: NewEntry, now: Date, taken: (id: string) => boolean, timeZone?: string): Entry {
+  const clean = cleanEntry(input);
+  const entry: Entry = {
+    id: newEntryId(clean.date, taken),
+    kind: clean.kind,
+    date: clean.date,
+    createdAt: isoWithOffset(now, timeZone),
+    principle: clean.principle,
+    answers: clean.answers,
+  };
+  if (clean.mood !== undefined) entry.mood = clean.mood;
+  if (clean.intention !== undefined) entry.intention = clean.intention;
+  return entry;
+}
+
+export interface Addition {
+  mood?: number;
+  answers: Answer[];
+  intention?: string;
+}
+
+/**
+ * Adds to an existing entry without losing anything: answers are appended, a new mood
+ * replaces the old one (it is "mood now"), a new intention goes on a new line after the old.
+ */
+export function appendToEntry(entry: Entry, add: Addition, now: Date, timeZone?: string): Entry {
+  const answers = add.answers.map((a) => ({ prompt: a.prompt, answer: a.answer.trim() })).filter((a) => a.answer !== '');
+  const next: Entry = { ...entry, answers: [...entry.answers, ...answers], updatedAt: isoWithOffset(now, timeZone) };
+  if (add.mood !== undefined) next.mood = add.mood;
+  const intention = add.intention?.trim();
+  if (intention) next.intention = entry.intention ? `${entry.intention}\n${intention}` : intention;
+  return next;
+}
+
+/** Records the prompts just answered, so the next check-in asks others. */
+export function markPromptsUsed(used: Record<string, LocalDate>, answers: Answer[], day: LocalDate): void {
+  for (const a of answers) {
+    if (a.answer.trim() === '') continue;
+    const prev = used[a.prompt];
+    if (!prev || prev < day) used[a.prompt] = day;
+  }
+}
+
+/** Pairs flag answers with prompts; more answers than prompts is a usage error. */
+export function pairAnswers(prompts: readonly string[], answers: readonly string[], flag = '--answer'): Answer[] {
+  if (answers.length > prompts.length) {
+    throw new UsageError(`Too many ${flag} values: ${answers.length} given, at most ${prompts.length} here.`);
+  }
+  return answers.map((answer, i) => ({ prompt: prompts[i]!, answer }));
+}
