@@ -1,7 +1,7 @@
 // Reading and writing our versioned JSON documents.
 // Reads never modify a file: anything we cannot trust becomes a DataError naming the file.
 // Writes are atomic (temp file in the same folder, fsync, rename), mode 0600.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { DataError } from '../errors.js';
 
@@ -66,6 +66,7 @@ export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
 
 /** Atomic write: a crash leaves either the old file or the new one, never half of either. */
 export function writeDoc(file: string, doc: unknown): void {
+  assertWritable(file);
   const dir = dirname(file);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -92,6 +93,21 @@ export function writeDoc(file: string, doc: unknown): void {
     throw writeError(file, error);
   }
   syncFolder(dir);
+}
+
+/**
+ * Refuses to replace a file the user cannot write (e.g. made read-only with chmod 400): the
+ * atomic rename needs only a writable folder, so without this check it would silently swap
+ * a protected file for a new 0600 one. (Added by the reliability suite, issue 8.)
+ */
+export function assertWritable(file: string): void {
+  try {
+    accessSync(file, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw writeError(file, error);
+    // ENOENT (a new file) and anything else: the write itself will tell.
+  }
 }
 
 function syncFolder(dir: string): void {

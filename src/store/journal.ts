@@ -178,6 +178,13 @@ export class Journal {
 
   private refreshIndex(_months: string[]): void {
     const { doc, changed } = this.loadIndex();
-    if (changed) writeDoc(join(this.dir, '..', FILES.journalIndex), doc);
+    if (!changed) return;
+    try {
+      writeDoc(join(this.dir, '..', FILES.journalIndex), doc);
+    } catch (error) {
+      // Only a cache, rebuilt on the next read: the month file is already saved, so a failed
+      // index write (disk full, read-only index) must not report the save as failed.
+      if (!(error instanceof DataError)) throw error;
+    }
   }
 }

@@ -3,7 +3,7 @@
 // conf with a JSON schema (saveSetting, below).
 import { join } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
-import { readDoc, type DocSpec } from './files.js';
+import { assertWritable, readDoc, type DocSpec } from './files.js';
 import type { Store } from './index.js';
 import { FILES, harmonyHome } from './paths.js';
 
@@ -59,6 +59,7 @@ export async function saveSetting(store: Store, key: SettableKey, value: Setting
     const file = store.path(FILES.settings);
     // Our own read first: a corrupt or newer file is reported and left untouched.
     readDoc(file, settingsSpec);
+    assertWritable(file); // conf's atomic rename would replace a read-only config.json (issue 8)
     const { default: Conf } = await import('conf');
     let conf: InstanceType<typeof Conf<Record<string, unknown>>>;
     try {
