@@ -75,6 +75,6 @@ export function dayLine(entries: readonly DayEntryView[]): string {
 /** The home screen's line when today has no check-in yet. */
 export function pendingLine(info: StreakInfo): string {
   if (!info.atRisk) return info.totalDays === 0 ? 'No check-ins yet. The first one takes about two minutes.' : 'No check-in yet today.';
-  const keep = `Check in today to keep your ${plural(info.current, 'day')} streak`;
+  const keep = `Check in today to keep your ${info.current}-day streak`;
   return info.endsTonight ? `${keep}: it ends tonight without one.` : `${keep} (a freeze covers today if you miss it).`;
 }
