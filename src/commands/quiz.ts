@@ -42,13 +42,15 @@ export async function run(ctx: Context, opts: QuizOptions): Promise<void> {
   if (tokens && opts.count !== undefined && opts.count !== tokens.length) {
     throw new UsageError(`--count is ${opts.count} but --answers has ${tokens.length} answers; give one answer per question.`);
   }
-  if (!tokens && !opts.dryRun) requireInteractive(ctx.io, 'quiz', ['--answers b,a,c', '--seed N']);
 
+  // Data first: a damaged quiz.json or config.json is reported (exit 3) even without a TTY.
   const store = ctx.store();
   const rule: DayRule = { dayStartHour: store.settings().dayStartHour };
+  const doc = readQuiz(store);
+  if (!tokens && !opts.dryRun) requireInteractive(ctx.io, 'quiz', ['--answers b,a,c', '--seed N']);
   const questions = loadContent().questions;
   const seed = opts.seed ?? randomInt(1, 2 ** 31 - 1);
-  const plan = planQuiz(questions, readQuiz(store), { now: ctx.now(), count: opts.count ?? tokens?.length ?? DEFAULT_COUNT, principle, review: opts.review }, seed);
+  const plan = planQuiz(questions, doc, { now: ctx.now(), count: opts.count ?? tokens?.length ?? DEFAULT_COUNT, principle, review: opts.review }, seed);
   if (opts.dryRun) return showPlan(ctx, plan, seed, opts.json);
   if (tokens && tokens.length !== plan.length) {
     const what = opts.review ? 'due or missed' : 'available';

@@ -85,8 +85,11 @@ export function reviewProblem(r: unknown): string | null {
   return null;
 }
 
-/** Null when `doc` is a valid quiz document, else what is wrong (with the field's path). */
+/** Null when `doc` is a valid quiz document, else what is wrong (with the field's path). Fills in a missing cards or log. */
 export function quizProblem(doc: Record<string, unknown>): string | null {
+  // A document without cards or log (hand-made, or from an older backup) means none yet.
+  doc.cards ??= {};
+  doc.log ??= [];
   if (!isRecord(doc.cards)) return 'cards is not a map';
   for (const [id, card] of Object.entries(doc.cards)) {
     const problem = cardProblem(card);
