@@ -1,0 +1,77 @@
+// harmony import FILE: restores a JSON backup. The whole file is checked before anything is
+// written; entries already here (same id) are skipped; --dry-run only reports.
+import type { Context } from '../context.js';
+import { checkBackup, planImport, type Backup, type ImportPlan } from '../core/backup.js';
+import { UsageError } from '../errors.js';
+import { applyImport, backupSpecs, currentFor } from '../store/backup.js';
+import { readUserFile } from '../store/user-file.js';
+import { safeText } from '../ui/safe.js';
+import { print, printJson, styleFor } from '../ui/style.js';
+
+async function readInput(ctx: Context, file: string): Promise<string> {
+  if (file !== '-') return readUserFile(file);
+  if (ctx.io.stdinTTY) throw new UsageError('import - reads a backup from standard input; pipe one in: harmony import - < backup.json');
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBackup(text: string, name: string): Backup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${name} is not valid JSON (${(error as Error).message}); nothing was imported.`);
+  }
+  const { backup, problems } = checkBackup(raw, backupSpecs);
+  if (!backup) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? 'problem' : 'problems'})` : '';
+    throw new UsageError(`${name} cannot be imported: ${safeText(problems[0]!)}${more}. Nothing was imported.`);
+  }
+  return backup;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function summary(plan: ImportPlan, dryRun: boolean): string[] {
+  const will = dryRun ? 'would be' : 'were';
+  const lines = [`${plural(plan.add.length, 'entry', 'entries')} ${will} added; ${plural(plan.skipped, 'entry', 'entries')} already here ${will} skipped.`];
+  if (plan.add.length > 0) lines.push(`  New entries run from ${plan.add.reduce((a, e) => (e.date < a ? e.date : a), plan.add[0]!.date)} to ${plan.add.reduce((a, e) => (e.date > a ? e.date : a), plan.add[0]!.date)}.`);
+  if (plan.settings) {
+    const editor = plan.settings.editor ? ` (including editor: ${safeText(plan.settings.editor)})` : '';
+    lines.push(`Settings ${will} restored, as none were set here${editor}.`);
+  } else {
+    lines.push('Settings: yours are kept.');
+  }
+  lines.push(plan.state ? `Lesson and prompt progress ${will} merged (${plural(plan.newLessonsRead, 'lesson')} newly marked read).` : 'Lesson progress: nothing new.');
+  lines.push(plan.quiz ? `Quiz history ${will} merged (${plural(plan.newReviews, 'answer')} added).` : 'Quiz history: nothing new.');
+  return lines;
+}
+
+export async function run(ctx: Context, file: string, opts: { dryRun?: boolean; json?: boolean }): Promise<void> {
+  const name = file === '-' ? 'standard input' : safeText(file);
+  const backup = parseBackup(await readInput(ctx, file), name);
+  const store = ctx.store();
+  const dryRun = Boolean(opts.dryRun);
+  // The plan is made again under the lock, from what is there at that moment.
+  const plan = dryRun
+    ? planImport(backup, currentFor(store, backup.entries))
+    : await store.write(() => {
+        const p = planImport(backup, currentFor(store, backup.entries));
+        applyImport(store, p);
+        return p;
+      });
+  if (opts.json) {
+    return printJson(ctx.io, {
+      dryRun,
+      entries: { added: plan.add.length, skipped: plan.skipped },
+      settings: plan.settings ? 'restored' : 'kept',
+      lessonsNewlyRead: plan.newLessonsRead,
+      quizAnswersAdded: plan.newReviews,
+    });
+  }
+  const s = styleFor(ctx.io);
+  const head = `${dryRun ? 'Dry run: nothing was written. ' : ''}Backup of ${safeText(backup.exportedAt.slice(0, 10))}, ${plural(backup.entries.length, 'entry', 'entries')}.`;
+  const tail = dryRun ? s.muted(`Import it for real: harmony import ${file === '-' ? '-' : safeText(file)}`) : s.success('Import done.');
+  print(ctx.io, s.heading(head), ...summary(plan, dryRun), tail);
+}

@@ -1,0 +1,82 @@
+// How journal entries look in the terminal. Every piece of user text goes through safeText
+// or excerpt, so a stored ESC]0; or ESC[2J is shown as ␛]0; / ␛[2J and never acted on.
+import { weekday } from '../core/dates.js';
+import { MOODS, type Entry } from '../core/entry.js';
+import { principleTitle } from '../core/principles.js';
+import type { IO } from '../ui/io.js';
+import { excerpt, safeText } from '../ui/safe.js';
+import type { Style } from '../ui/style.js';
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const kindLabel = (e: Entry) => (e.kind === 'checkin' ? 'check-in' : 'reflection');
+const moodLabel = (e: Entry) => (e.mood === undefined ? '' : `mood ${e.mood} ${MOODS[e.mood]}`);
+
+/** The first words a list shows: the first answer, else the intention. */
+function firstWords(e: Entry): string {
+  return e.answers.find((a) => a.answer.trim() !== '')?.answer ?? e.intention ?? '';
+}
+
+/** Two lines an entry: what and when, then the first words. */
+export function listLines(e: Entry, s: Style, columns: number): string {
+  const head = [
+    s.bold(`${DAYS[weekday(e.date)]} ${e.date}`),
+    kindLabel(e).padEnd(10),
+    s.accent(e.principle.padEnd(13)),
+    moodLabel(e).padEnd(12),
+    s.muted(e.id),
+  ].join('  ');
+  const words = firstWords(e);
+  const width = Math.max(20, Math.min(columns, 120) - 4);
+  return words.trim() === '' ? head : `${head}\n    ${excerpt(words, width)}`;
+}
+
+/** Wraps safe text at spaces to `width`, keeping the user's own line breaks. */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const line of safeText(text).replace(/\r\n?/g, '\n').split('\n')) {
+    let rest = line.replace(/\s+$/, '');
+    while (Array.from(rest).length > width) {
+      const cut = rest.lastIndexOf(' ', width);
+      if (cut <= 0) break;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut + 1);
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+/** The whole entry, laid out for reading. */
+export function entryBlock(e: Entry, s: Style, columns: number): string {
+  const width = Math.max(30, Math.min(columns, 100) - 4);
+  const title = `${e.kind === 'checkin' ? 'Check-in' : 'Reflection'} · ${DAYS[weekday(e.date)]} ${e.date} · ${principleTitle(e.principle)}`;
+  const meta = [e.mood === undefined ? '' : `mood ${e.mood}/5 (${MOODS[e.mood]})`, `written ${e.createdAt.slice(0, 16).replace('T', ' ')}`];
+  if (e.updatedAt) meta.push(`edited ${e.updatedAt.slice(0, 16).replace('T', ' ')}`);
+  meta.push(`id ${e.id}`);
+  const lines = [s.heading(title), s.muted(meta.filter(Boolean).join(' · '))];
+  const indent = (text: string) => wrapText(text, width).map((l) => (l === '' ? '' : `  ${l}`));
+  for (const a of e.answers) lines.push('', ...wrapText(a.prompt.replace(/\s+/g, ' ').trim(), width + 2).map((l) => s.bold(l)), ...indent(a.answer));
+  if (e.intention !== undefined && e.intention.trim() !== '') {
+    lines.push('', s.bold(e.kind === 'checkin' ? 'Intention' : 'One thing I will do'), ...indent(e.intention));
+  }
+  if (e.answers.length === 0 && !e.intention) lines.push('', s.muted('(no answers)'));
+  return lines.join('\n');
+}
+
+/** One line naming an entry, for confirmations and messages. */
+export function entryName(e: Entry): string {
+  return `${kindLabel(e)} of ${e.date} (${e.principle}, ${e.id})`;
+}
+
+// JSON.stringify leaves C1 controls and bidi overrides raw; escape them so --json output
+// is as safe on a terminal as the text views (still valid JSON, parsing to the same value).
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function safeJson(data: unknown): string {
+  return JSON.stringify(data, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function printSafeJson(io: IO, data: unknown): void {
+  io.stdout.write(safeJson(data) + '\n');
+}

@@ -1,0 +1,45 @@
+// Reading everything a backup holds, and applying an import plan (core/backup.ts decides it).
+import { existsSync } from 'node:fs';
+import type { BackupSpecs, Current, ImportPlan } from '../core/backup.js';
+import type { Entry } from '../core/entry.js';
+import { writeDoc } from './files.js';
+import type { Store } from './index.js';
+import { FILES } from './paths.js';
+import { quizSpec, readQuiz, writeQuiz } from './quiz.js';
+import { settingsSpec } from './settings.js';
+import { stateSpec } from './state.js';
+
+export const backupSpecs: BackupSpecs = { settings: settingsSpec, state: stateSpec, quiz: quizSpec };
+
+/** The stored documents other than the journal (each as it is read, or its empty form). */
+export function readDocs(store: Store) {
+  return { settings: store.settings(), state: store.state(), quiz: readQuiz(store) };
+}
+
+/** What an import compares against; reads only the months the incoming entries fall in. */
+export function currentFor(store: Store, entries: readonly Entry[]): Current {
+  const months = new Set(entries.map((e) => e.date.slice(0, 7)));
+  const have = new Set(store.journal.months());
+  const ids = new Set<string>();
+  for (const month of months) {
+    if (have.has(month)) for (const e of store.journal.readMonth(month)) ids.add(e.id);
+  }
+  const exists = (name: string) => existsSync(store.path(name));
+  return {
+    ids,
+    settings: exists(FILES.settings) ? store.settings() : null,
+    state: exists(FILES.state) ? store.state() : null,
+    quiz: readQuiz(store),
+  };
+}
+
+/** Writes a plan. Call inside store.write(), with a plan made from a `currentFor` read there. */
+export function applyImport(store: Store, plan: ImportPlan): void {
+  // Entries first: they matter most. Each step is idempotent, so after a crash part-way
+  // through, importing the same file again finishes the job.
+  if (plan.add.length > 0) store.journal.add(plan.add);
+  if (plan.settings) writeDoc(store.path(FILES.settings), plan.settings);
+  if (plan.state) writeDoc(store.path(FILES.state), plan.state);
+  if (plan.quiz) writeQuiz(store, plan.quiz);
+}
+

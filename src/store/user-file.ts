@@ -1,0 +1,70 @@
+// Files the user names on the command line (export --out, import FILE): not harmony's own
+// data, so problems with them are usage errors (exit 2) that name the path.
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return (error as Error).message;
+}
+
+export function readUserFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${why(error)}.`);
+  }
+}
+
+/**
+ * Writes `text` to `file` atomically (temp file beside it, then a rename), mode 0600: the
+ * journal is private. Without `force` an existing file is never replaced, checked atomically
+ * (a hard link fails if the name exists), so a file created meanwhile is not lost either.
+ */
+export function writeUserFile(file: string, text: string, force: boolean): void {
+  const target = resolve(file);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (force) {
+      renameSync(temp, target);
+    } else {
+      linkNoReplace(temp, target);
+    }
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // no temp file to clean
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && !force) {
+      throw new UsageError(`${file} already exists; add --force to replace it, or choose another --out file.`);
+    }
+    throw new UsageError(`Cannot write ${file}: ${why(error)}.`);
+  }
+}
+
+function linkNoReplace(temp: string, target: string): void {
+  try {
+    linkSync(temp, target);
+    unlinkSync(temp);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    // A file system without hard links: check, then rename (not atomic, but rare).
+    if (existsSync(target)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    renameSync(temp, target);
+  }
+}
