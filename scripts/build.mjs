@@ -14,6 +14,17 @@ const dist = join(root, `.dist-build-${process.pid}`);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
+// marked-terminal imports cli-highlight (all of highlight.js and parse5, ~1.3 MB) for code
+// blocks and node-emoji (~200 KB) for :emoji: codes, and `learn` paid to load them on every
+// run. Lessons have no code blocks and harmony turns emoji off, so small stand-ins replace
+// them (scripts/stubs/): the learn chunk drops from 1.7 MB to ~120 KB.
+const stubs = {
+  name: 'stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(cli-highlight|node-emoji)$/ }, (a) => ({ path: join(root, 'scripts', 'stubs', `${a.path}.mjs`) }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -33,7 +44,24 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   external: ['node-pty'],
+  plugins: [stubs],
   define: { __HARMONY_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+});
+
+// `harmony remind` runs in every new shell, so it is one self-contained file (dist/remind.js,
+// loaded by main.ts) instead of a dozen shared chunks: each extra module costs start-up time.
+await build({
+  ...common,
+  entryPoints: { remind: join(root, 'src/remind-fast.ts') },
+  outdir: dist,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  banner: {},
+  metafile: true,
+}).then(({ metafile }) => {
+  // Keep it tiny: no library may creep into the shell start-up path.
+  const libs = Object.keys(metafile.inputs).filter((f) => f.includes('node_modules'));
+  if (libs.length) throw new Error(`dist/remind.js must not bundle libraries, found: ${libs.join(', ')}`);
 });
 
 // Compile the content with the same parser and rules the tests use.
