@@ -3,12 +3,28 @@
 import { report } from './errors.js';
 import { VERSION } from './version.js';
 
+const REMIND_BUNDLE = './remind.js';
+
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
   const debug = argv.includes('--debug');
+  // Plain `harmony remind` (global flags allowed); --install and --help go through commander.
+  const rest = argv.filter((a) => a !== '--debug' && a !== '--no-color');
+  if (rest.length === 1 && rest[0] === 'remind') {
+    try {
+      // dist/remind.js is a separate one-file bundle (scripts/build.mjs); a variable specifier
+      // keeps esbuild from folding it back into the shared chunks.
+      const { remind } = (await import(REMIND_BUNDLE)) as typeof import('./remind-fast.js');
+      const io = { stdout: process.stdout, stderr: process.stderr, stdoutTTY: Boolean(process.stdout.isTTY), env: process.env };
+      return remind(io, debug, argv.includes('--no-color'));
+    } catch (error) {
+      if (debug) process.stderr.write(`harmony remind: ${(error as Error).message}\n`);
+      return 0; // never fail the shell
+    }
+  }
   try {
     const { runCli } = await import('./cli.js');
     return await runCli(argv);

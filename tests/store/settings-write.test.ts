@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { Store } from '../../src/store/index.js';
-import { saveSetting } from '../../src/store/settings.js';
+import { saveSetting } from '../../src/store/settings-write.js';
 
 describe('saveSetting', () => {
   it('is checked by the JSON schema even when the caller skipped parsing', async () => {

@@ -1,0 +1,57 @@
+// Writing settings (harmony config set) through conf 15 with a JSON schema. A module of its
+// own so that conf and its schema compiler (ajv) are reachable only from `config set`, never
+// from the start-up paths that read settings (every command, and the shell reminder).
+import { DataError, UsageError } from '../errors.js';
+import Conf from 'conf';
+import { assertWritable, readDoc } from './files.js';
+import type { Store } from './index.js';
+import { FILES } from './paths.js';
+import { SETTINGS_VERSION, settingsSpec, type Settings } from './settings.js';
+
+/** The JSON schema conf checks every write against (no `default`s: conf would write them). */
+export const SETTINGS_SCHEMA = {
+  schemaVersion: { type: 'integer', minimum: 1 },
+  name: { type: 'string', maxLength: 200 },
+  dayStartHour: { type: 'integer', minimum: 0, maximum: 6 },
+  editor: { type: 'string', maxLength: 200 },
+  color: { type: 'string', enum: ['auto', 'always', 'never'] },
+  reminder: { type: 'boolean' },
+} as const;
+
+type SettableKey = Exclude<keyof Settings, 'schemaVersion'>;
+
+/** Sets one setting (undefined clears it) in config.json, under the store lock. */
+export async function saveSetting(store: Store, key: SettableKey, value: Settings[SettableKey] | undefined): Promise<void> {
+  await store.write(async () => {
+    const file = store.path(FILES.settings);
+    // Our own read first: a corrupt or newer file is reported and left untouched.
+    readDoc(file, settingsSpec);
+    assertWritable(file); // conf's atomic rename would replace a read-only config.json (issue 8)
+    let conf: InstanceType<typeof Conf<Record<string, unknown>>>;
+    try {
+      conf = new Conf<Record<string, unknown>>({
+        cwd: store.home,
+        configName: 'config',
+        configFileMode: 0o600,
+        accessPropertiesByDotNotation: false,
+        schema: SETTINGS_SCHEMA as never,
+        serialize: (doc) => JSON.stringify(doc, null, 1) + '\n',
+      });
+    } catch (error) {
+      throw new DataError(`${file} has unexpected content (${(error as Error).message}). Fix or move it aside.`);
+    }
+    // One whole-document write keeps schemaVersion in the file even when it did not exist.
+    // (When SETTINGS_VERSION grows, write the migrated document here instead of the raw one.)
+    const next: Record<string, unknown> = { ...conf.store, schemaVersion: SETTINGS_VERSION };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    try {
+      conf.store = next;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message.startsWith('Config schema violation')) throw new UsageError(`Invalid ${key}: ${message.replace(/^Config schema violation: /, '')}.`);
+      throw new DataError(`Could not save ${file}: ${message}. Your previous settings are unchanged.`);
+    }
+  });
+}
+

@@ -1,0 +1,165 @@
+import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/dates.js';
+import type { Entry } from '../../src/core/entry.js';
+import { Store } from '../../src/store/index.js';
+import { ESCAPE, ROOT, cleanupHomes, run, tempHome } from '../helpers/cli.js';
+
+afterAll(cleanupHomes);
+
+const TODAY = '2026-03-10';
+const NOON = { HARMONY_NOW: `${TODAY}T12:00:00Z` };
+
+let serial = 0;
+const entry = (date: string, kind: Entry['kind'] = 'checkin'): Entry => ({
+  id: `${date.replaceAll('-', '')}-${(serial++).toString(36).padStart(4, '0')}`,
+  kind,
+  date,
+  createdAt: `${date}T20:00:00+00:00`,
+  principle: 'trust',
+  mood: 4,
+  answers: [{ prompt: 'p', answer: 'a' }],
+});
+
+/** A home whose journal has one check-in on each of the `n` days ending `last`. */
+async function homeWithDays(n: number, last: string, extra: Entry[] = []): Promise<string> {
+  const home = tempHome();
+  const store = new Store(home);
+  const days = Array.from({ length: n }, (_, i) => entry(addDays(last, -i)));
+  await store.write(() => store.journal.add([...days, ...extra]));
+  return home;
+}
+
+describe('harmony remind', () => {
+  it('invites a first check-in on a fresh install', () => {
+    const r = run(['remind'], { home: tempHome(), env: NOON });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toContain('harmony checkin');
+  });
+
+  it('says nothing once today has a check-in or a reflection', async () => {
+    for (const kind of ['checkin', 'reflection'] as const) {
+      const home = await homeWithDays(3, addDays(TODAY, -1), [entry(TODAY, kind)]);
+      expect(run(['remind'], { home, env: NOON })).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+  });
+
+  it('names the streak at stake, louder when it ends tonight', async () => {
+    const short = await homeWithDays(3, addDays(TODAY, -1)); // no freeze earned yet
+    const r = run(['remind'], { home: short, env: NOON });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3-day streak ends tonight/);
+
+    const long = await homeWithDays(8, addDays(TODAY, -1)); // 7 in a row earned a freeze
+    const safe = run(['remind'], { home: long, env: NOON });
+    expect(safe.stdout).toMatch(/8-day streak is waiting for today \(a freeze covers a miss\)/);
+    expect(safe.stdout).not.toMatch(/tonight/);
+  });
+
+  it('knows a broken streak from a new start', async () => {
+    const home = await homeWithDays(2, addDays(TODAY, -5));
+    const r = run(['remind'], { home, env: NOON });
+    expect(r.stdout).toMatch(/no check-in yet today/);
+    expect(r.stdout).not.toMatch(/streak (ends|is waiting)/);
+  });
+
+  it('uses the practice day: before dayStartHour, last night still counts as today', async () => {
+    const home = await homeWithDays(2, addDays(TODAY, -1));
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ schemaVersion: 1, dayStartHour: 4 }));
+    expect(run(['remind'], { home, env: { HARMONY_NOW: `${TODAY}T03:30:00Z` } }).stdout).toBe('');
+    expect(run(['remind'], { home, env: { HARMONY_NOW: `${TODAY}T04:30:00Z` } }).stdout).toMatch(/2-day streak/);
+  });
+
+  it('respects reminder off', async () => {
+    const home = await homeWithDays(3, addDays(TODAY, -1));
+    expect(run(['config', 'set', 'reminder', 'off'], { home }).code).toBe(0);
+    expect(run(['remind'], { home, env: NOON })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run(['remind', '--debug'], { home, env: NOON }).stderr).toMatch(/reminder is off/);
+  });
+
+  it('colours only where colour is wanted', async () => {
+    const home = await homeWithDays(3, addDays(TODAY, -1));
+    expect(run(['remind'], { home, env: NOON }).stdout).not.toMatch(ESCAPE);
+    expect(run(['remind'], { home, env: { ...NOON, FORCE_COLOR: '1' } }).stdout).toMatch(ESCAPE);
+    expect(run(['remind', '--no-color'], { home, env: { ...NOON, FORCE_COLOR: '1' } }).stdout).not.toMatch(ESCAPE);
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ schemaVersion: 1, color: 'never' }));
+    expect(run(['remind'], { home, env: { ...NOON, FORCE_COLOR: '1' } }).stdout).not.toMatch(ESCAPE);
+  });
+
+  it('never fails the shell: broken data, bad settings or a bad clock mean silence and exit 0', async () => {
+    const corrupt = await homeWithDays(3, addDays(TODAY, -1));
+    writeFileSync(join(corrupt, 'config.json'), '{"schemaVersion": 1, "dayStart');
+    const newer = tempHome();
+    writeFileSync(join(newer, 'config.json'), JSON.stringify({ schemaVersion: 99 }));
+    const badMonth = tempHome();
+    mkdirSync(join(badMonth, 'journal'));
+    writeFileSync(join(badMonth, 'journal', '2026-03.json'), 'not json');
+    const cases: [string, Record<string, string>][] = [
+      [corrupt, NOON],
+      [newer, NOON],
+      [badMonth, NOON],
+      [tempHome(), { HARMONY_NOW: 'not-a-date' }],
+      [tempHome(), { ...NOON, HARMONY_HOME: 'relative/path' }],
+    ];
+    for (const [home, env] of cases) {
+      const quiet = run(['remind'], { home, env });
+      expect(quiet, `${home} ${JSON.stringify(env)}`).toEqual({ code: 0, stdout: '', stderr: '' });
+      const loud = run(['remind', '--debug'], { home, env });
+      expect(loud.code).toBe(0);
+      expect(loud.stdout).toBe('');
+      expect(loud.stderr).toMatch(/^harmony remind: stayed silent because: .+/);
+    }
+  });
+
+  it('stays silent when the data folder cannot be read', async () => {
+    if (process.getuid?.() === 0) return; // root reads anything; the case cannot arise
+    const home = await homeWithDays(3, addDays(TODAY, -1));
+    chmodSync(join(home, 'journal'), 0o000);
+    try {
+      expect(run(['remind'], { home, env: NOON })).toEqual({ code: 0, stdout: '', stderr: '' });
+    } finally {
+      chmodSync(join(home, 'journal'), 0o700);
+    }
+  });
+
+  it('never prompts and never writes (no lock, no index rebuild)', async () => {
+    const home = await homeWithDays(3, addDays(TODAY, -1));
+    writeFileSync(join(home, 'journal', 'index.json'), '{}'); // a broken cache stays as it is
+    const r = run(['remind'], { home, env: NOON, input: 'y\n' });
+    expect(r.stdout).toMatch(/3-day streak/);
+    expect(readFileSync(join(home, 'journal', 'index.json'), 'utf8')).toBe('{}');
+    expect(readdirSync(home).sort()).toEqual(['journal']);
+  });
+
+  it('--install prints the snippet on stdout and where to put it on stderr', () => {
+    const home = tempHome();
+    const expected = { bash: '~/.bashrc', zsh: '.zshrc', fish: 'fish/config.fish' };
+    for (const [shell, file] of Object.entries(expected)) {
+      const r = run(['remind', '--install', shell], { home });
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines[0]).toMatch(/^# /);
+      expect(lines[1]).toMatch(/harmony remind$/);
+      expect(r.stderr).toContain(file);
+      expect(r.stderr).toContain('harmony config set reminder off');
+    }
+    const bad = run(['remind', '--install', 'tcsh'], { home });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bash, zsh, fish');
+  });
+
+  it('loads one small self-contained file after main.js: no libraries, no shared chunks', () => {
+    const specifiers = (file: string) =>
+      [...readFileSync(join(ROOT, 'dist', file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+    const remind = specifiers('remind.js');
+    expect(remind.length).toBeGreaterThan(0);
+    expect(remind.filter((s) => !s.startsWith('node:'))).toEqual([]);
+    expect(statSync(join(ROOT, 'dist', 'remind.js')).size).toBeLessThan(30_000);
+    // main.js's static imports (what every start pays for) stay small too.
+    const main = specifiers('main.js').filter((s) => s.startsWith('./chunk-'));
+    const bytes = main.reduce((sum, s) => sum + statSync(join(ROOT, 'dist', s)).size, statSync(join(ROOT, 'dist', 'main.js')).size);
+    expect(bytes).toBeLessThan(8_000);
+  });
+});
