@@ -54,7 +54,8 @@ export async function run(ctx: Context, opts: QuizOptions): Promise<void> {
   if (opts.dryRun) return showPlan(ctx, plan, seed, opts.json);
   if (tokens && tokens.length !== plan.length) {
     const what = opts.review ? 'due or missed' : 'available';
-    throw new UsageError(`Only ${plan.length} question${plan.length === 1 ? ' is' : 's are'} ${what}, but --answers has ${tokens.length}; see them with --dry-run.`);
+    const only = plan.length === 0 ? 'No questions are' : plan.length === 1 ? 'Only 1 question is' : `Only ${plan.length} questions are`;
+    throw new UsageError(`${only} ${what}, but --answers has ${tokens.length}; see them with --dry-run.`);
   }
   // Check every answer before saving any, so a typo in the fifth does not leave four saved.
   const picks = tokens?.map((token, i) => parseAnswer(token, plan[i]!, i + 1));
@@ -123,6 +124,7 @@ function showPlan(ctx: Context, plan: AskedQuestion[], seed: number, json?: bool
   if (json) return printJson(ctx.io, { seed, questions });
   const s = styleFor(ctx.io);
   const width = Math.min(ctx.io.columns, 100) - 1;
+  if (plan.length === 0) return print(ctx.io, 'No questions to ask: nothing is due or missed right now.');
   print(ctx.io, s.muted(`Quiz with --seed ${seed} (nothing saved); answer with --answers in this order:`));
   for (const [i, asked] of plan.entries()) print(ctx.io, questionText(s, asked, i + 1, plan.length, width), choicesText(asked, width));
 }

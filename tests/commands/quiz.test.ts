@@ -90,7 +90,7 @@ describe('harmony quiz refusing bad input before saving anything', () => {
     ['no TTY and no --answers', {}, /--answers .*--seed/],
     ['an unknown principle', { principle: 'kindness', answers: 'a' }, /Unknown principle "kindness"/],
     ['--count and --answers disagreeing', { count: 3, answers: 'a,b' }, /--count is 3 but --answers has 2/],
-    ['more answers than questions to review', { review: true, answers: 'a' }, /Only 0 questions are due or missed, but --answers has 1/],
+    ['more answers than questions to review', { review: true, answers: 'a' }, /No questions are due or missed, but --answers has 1/],
     ['a letter the question does not have', { seed: 1, answers: 'a,a,zz' }, /answer 3 \("zz"\)/],
   ];
   it.each(cases)('%s: UsageError (exit 2), no quiz.json', async (_name, opts, message) => {
