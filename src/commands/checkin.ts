@@ -9,8 +9,8 @@ import { choosePrompts, suggestPrinciple } from '../core/suggest.js';
 import { pairAnswers } from '../core/checkin.js';
 import { UsageError } from '../errors.js';
 import { requireInteractive } from '../ui/prompts.js';
-import { print, printJson } from '../ui/style.js';
-import { askText, cancellable, lessonFor, loadPractice, principleArg, printSaved, renderEntry, saveAppend, saveNew, type Practice } from './practice.js';
+import { print, printJson, styleFor } from '../ui/style.js';
+import { askText, cancellable, dayLabel, lessonFor, loadPractice, principleArg, printSaved, renderEntry, saveAppend, saveNew, type Practice } from './practice.js';
 
 export interface CheckinOptions {
   mood?: number;
@@ -49,9 +49,9 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
   }
   const missing = [opts.mood === undefined ? '--mood N' : '', answers.length === 0 ? '--answer TEXT' : ''].filter(Boolean);
   if (missing.length > 0) requireInteractive(ctx.io, 'checkin', missing);
-  const suggestion = suggestPrinciple(p.days, p.today, p.quiz.mastery);
+  if (missing.length > 0) print(ctx.io, styleFor(ctx.io).muted(`Check-in for ${dayLabel(date, p.today)} · Ctrl+C stops without saving`));
   const mood = opts.mood ?? (await askMood(ctx));
-  const principle = chosen ?? (missing.length === 0 ? suggestion.principle : await askPrinciple(ctx, suggestion.principle, suggestion.reason));
+  const principle = chosen ?? (await pickPrinciple(ctx, p, missing.length > 0));
   const prompts = choosePrompts(lessonFor(principle).prompts, p.store.state().promptsUsed, CHECKIN_PROMPTS);
   const given = pairAnswers(prompts, answers);
   const asked = given.length > 0 ? given : await askPrompts(ctx, prompts, opts.editor);
@@ -59,7 +59,7 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
   const entry = await saveNew(ctx, p, { kind: 'checkin', date, principle, mood, answers: asked, intention }, (day) => {
     if (day.some((e) => e.kind === 'checkin')) throw alreadyDone(date, p.today); // another terminal got there first
   });
-  finish(ctx, p, entry, 'Check-in saved', opts.json);
+  await finish(ctx, p, entry, 'Check-in saved', opts.json);
 }
 
 function dayCheckin(p: Practice, date: string): Entry | undefined {
@@ -105,12 +105,12 @@ async function appendFlow(ctx: Context, p: Practice, entry: Entry, opts: Checkin
     add = { mood, answers: await askPrompts(ctx, prompts, opts.editor), intention: await askIntention(ctx) };
   }
   const saved = await saveAppend(ctx, p, entry.id, add);
-  finish(ctx, p, saved, 'Added to your check-in', opts.json);
+  await finish(ctx, p, saved, 'Added to your check-in', opts.json);
 }
 
-function finish(ctx: Context, p: Practice, entry: Entry, verb: string, json?: boolean): void {
+async function finish(ctx: Context, p: Practice, entry: Entry, verb: string, json?: boolean): Promise<void> {
   if (json) return printJson(ctx.io, entry);
-  printSaved(ctx, p, entry, verb, `Go deeper on ${entry.principle}: harmony reflect ${entry.principle}`);
+  await printSaved(ctx, p, entry, verb, `Go deeper on ${entry.principle}: harmony reflect ${entry.principle}`);
 }
 
 async function askMood(ctx: Context, current?: number): Promise<number> {
@@ -121,7 +121,10 @@ async function askMood(ctx: Context, current?: number): Promise<number> {
   });
 }
 
-async function askPrinciple(ctx: Context, suggested: PrincipleId, reason: string): Promise<PrincipleId> {
+/** The suggestion (least practised lately, quiz weakness on a tie), offered as the default when asking. */
+async function pickPrinciple(ctx: Context, p: Practice, ask: boolean): Promise<PrincipleId> {
+  const { principle: suggested, reason } = suggestPrinciple(p.days, p.today, (await p.quiz()).mastery);
+  if (!ask) return suggested;
   return ctx.prompter.select<PrincipleId>({
     message: 'Principle of the day',
     choices: PRINCIPLES.map((pr) => ({

@@ -31,7 +31,7 @@ export async function run(ctx: Context): Promise<void> {
   }
   const state = p.store.state();
   const principle = today?.principles.find(isPrincipleId);
-  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, p.quiz.due, 'Go deeper: harmony reflect · Your journal: harmony journal');
+  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, (await p.quiz()).due, 'Go deeper: harmony reflect · Your journal: harmony journal');
   if (p.before.totalDays > 0) lines.push(streakLine(p.before, p.before), s.muted(freezeLine(p.before)));
   lines.push('Next:', ...steps.map((step) => `  • ${step}`));
   print(ctx.io, ...lines);

@@ -23,7 +23,8 @@ export interface Practice {
   today: LocalDate;
   days: DayMap;
   before: StreakInfo;
-  quiz: QuizHints;
+  /** Read on first use only: a save with --principle and --json never opens quiz.json. */
+  quiz: () => Promise<QuizHints>;
 }
 
 /** Today's picture, from the day index only (never every month of the journal). */
@@ -31,7 +32,9 @@ export async function loadPractice(ctx: Context): Promise<Practice> {
   const store = ctx.store();
   const today = ctx.today();
   const days = store.journal.days();
-  return { store, today, days, before: streakInfo(Object.keys(days), today), quiz: await quizHints(store, ctx.now()) };
+  let hints: Promise<QuizHints> | undefined;
+  const quiz = () => (hints ??= quizHints(store, ctx.now()));
+  return { store, today, days, before: streakInfo(Object.keys(days), today), quiz };
 }
 
 export function lessonFor(id: PrincipleId): Lesson {
@@ -123,10 +126,10 @@ export function renderEntry(ctx: Context, e: Entry): string {
 }
 
 /** The closing lines: streak (and record), freezes, what to do next. */
-export function summaryLines(ctx: Context, p: Practice, after: StreakInfo, principle: PrincipleId | undefined, fallback: string, backfilled?: LocalDate): string[] {
+export async function summaryLines(ctx: Context, p: Practice, after: StreakInfo, principle: PrincipleId | undefined, fallback: string, backfilled?: LocalDate): Promise<string[]> {
   const s = styleFor(ctx.io);
   const state = p.store.state();
-  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, p.quiz.due, fallback);
+  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, (await p.quiz()).due, fallback);
   const streak = streakLine(p.before, after, backfilled);
   return [
     streak.includes('record') ? s.success(streak) : streak,
@@ -136,7 +139,7 @@ export function summaryLines(ctx: Context, p: Practice, after: StreakInfo, princ
   ];
 }
 
-export function printSaved(ctx: Context, p: Practice, entry: Entry, verb: string, fallback: string): void {
+export async function printSaved(ctx: Context, p: Practice, entry: Entry, verb: string, fallback: string): Promise<void> {
   const s = styleFor(ctx.io);
   const after = streakInfo([...Object.keys(p.days), entry.date], p.today);
   const backfilled = entry.date !== p.today ? entry.date : undefined;
@@ -144,6 +147,6 @@ export function printSaved(ctx: Context, p: Practice, entry: Entry, verb: string
     ctx.io,
     '',
     s.success(`✓ ${verb} for ${dayLabel(entry.date, p.today)} · ${principleTitle(entry.principle)}`),
-    ...summaryLines(ctx, p, after, entry.principle, fallback, backfilled),
+    ...(await summaryLines(ctx, p, after, entry.principle, fallback, backfilled)),
   );
 }

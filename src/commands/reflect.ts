@@ -9,7 +9,7 @@ import { choosePrompts, suggestPrinciple } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { requireInteractive } from '../ui/prompts.js';
 import { print, printJson, styleFor } from '../ui/style.js';
-import { askText, cancellable, lessonFor, loadPractice, principleArg, printSaved, saveNew } from './practice.js';
+import { askText, cancellable, lessonFor, loadPractice, principleArg, printSaved, saveNew, type Practice } from './practice.js';
 
 export interface ReflectOptions {
   answer?: string[];
@@ -37,8 +37,7 @@ async function reflect(ctx: Context, principleText: string | undefined, opts: Re
   const commitment = opts.commitment?.trim();
   const missing = [answers.length === 0 ? '--answer TEXT' : '', commitment ? '' : '--commitment TEXT'].filter(Boolean);
   if (missing.length > 0) requireInteractive(ctx.io, 'reflect', missing);
-  const suggestion = suggestPrinciple(p.days, p.today, p.quiz.mastery);
-  const principle = chosen ?? (missing.length === 0 ? suggestion.principle : await askPrinciple(ctx, suggestion.principle));
+  const principle = chosen ?? (await pickPrinciple(ctx, p, missing.length > 0));
   const lesson = lessonFor(principle);
   const prompts = choosePrompts(lesson.prompts, p.store.state().promptsUsed, REFLECT_PROMPTS.most);
   let asked: Answer[];
@@ -52,10 +51,12 @@ async function reflect(ctx: Context, principleText: string | undefined, opts: Re
   const closing = commitment || (await askText(ctx, 'One thing I will do:', { required: true }));
   const entry = await saveNew(ctx, p, { kind: 'reflection', date, principle, answers: asked, intention: closing });
   if (opts.json) return printJson(ctx.io, entry);
-  printSaved(ctx, p, entry, 'Reflection saved', 'Check in tomorrow: harmony checkin');
+  await printSaved(ctx, p, entry, 'Reflection saved', 'Check in tomorrow: harmony checkin');
 }
 
-async function askPrinciple(ctx: Context, suggested: PrincipleId): Promise<PrincipleId> {
+async function pickPrinciple(ctx: Context, p: Practice, ask: boolean): Promise<PrincipleId> {
+  const suggested = suggestPrinciple(p.days, p.today, (await p.quiz()).mastery).principle;
+  if (!ask) return suggested;
   return ctx.prompter.select<PrincipleId>({
     message: 'Reflect on which principle?',
     choices: PRINCIPLES.map((pr) => ({ name: `${pr.number}. ${pr.title}${pr.id === suggested ? ' (suggested)' : ''}`, value: pr.id })),

@@ -13,7 +13,7 @@
 // - Days after `today` (possible after flying west over the date line) count as today.
 // Because the result depends only on the set of days, back-filling a missed day (checkin
 // --date) repairs the streak and gives back the freeze that had covered it.
-import { addDays, isValidDate, type LocalDate } from './dates.js';
+import type { LocalDate } from './dates.js';
 
 export const FREEZE_EVERY = 7;
 export const MAX_FREEZES = 2;
@@ -35,39 +35,58 @@ export interface StreakInfo {
   nextFreezeIn: number;
 }
 
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Day numbers (days since 1970-01-01) keep the walk cheap at ten years of history.
+const toDate = (n: number): LocalDate => new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** The day number of a real YYYY-MM-DD date, else null (2025-02-30 does not round-trip). */
+const toNumber = (d: LocalDate): number | null => {
+  const m = DATE_RE.exec(d);
+  if (!m) return null;
+  const n = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  return toDate(n) === d ? n : null;
+};
+
 export function streakInfo(days: Iterable<LocalDate>, today: LocalDate): StreakInfo {
-  const practised = new Set<LocalDate>();
-  for (const d of days) if (isValidDate(d)) practised.add(d > today ? today : d);
-  const sorted = [...practised].sort();
+  const end = toNumber(today);
+  if (end === null) throw new Error(`streakInfo: today is not a date: ${today}`);
+  const practised = new Set<number>();
+  for (const d of days) {
+    const n = toNumber(d);
+    if (n !== null) practised.add(Math.min(n, end));
+  }
+  let first = Infinity;
+  let last = -Infinity;
+  for (const n of practised) {
+    if (n < first) first = n;
+    if (n > last) last = n;
+  }
   let current = 0;
   let longest = 0;
   let freezes = 0;
   let run = 0;
   const frozenDays: LocalDate[] = [];
-  const first = sorted[0];
-  if (first !== undefined) {
-    for (let day = first; day <= today; day = addDays(day, 1)) {
-      if (practised.has(day)) {
-        current++;
-        run++;
-        if (run === FREEZE_EVERY) {
-          run = 0;
-          if (freezes < MAX_FREEZES) freezes++;
-        }
-        if (current > longest) longest = current;
-      } else if (day === today) {
-        break;
-      } else if (current > 0 && freezes > 0) {
-        freezes--;
+  for (let day = first; day <= end; day++) {
+    if (practised.has(day)) {
+      current++;
+      run++;
+      if (run === FREEZE_EVERY) {
         run = 0;
-        frozenDays.push(day);
-      } else {
-        current = 0;
-        run = 0;
+        if (freezes < MAX_FREEZES) freezes++;
       }
+      if (current > longest) longest = current;
+    } else if (day === end) {
+      break;
+    } else if (current > 0 && freezes > 0) {
+      freezes--;
+      run = 0;
+      frozenDays.push(toDate(day));
+    } else {
+      current = 0;
+      run = 0;
     }
   }
-  const practicedToday = practised.has(today);
+  const practicedToday = practised.has(end);
   const atRisk = !practicedToday && current > 0;
   return {
     current,
@@ -78,7 +97,7 @@ export function streakInfo(days: Iterable<LocalDate>, today: LocalDate): StreakI
     practicedToday,
     atRisk,
     endsTonight: atRisk && freezes === 0,
-    lastPracticed: sorted.at(-1) ?? null,
+    lastPracticed: practised.size > 0 ? toDate(last) : null,
     nextFreezeIn: freezes >= MAX_FREEZES ? 0 : FREEZE_EVERY - run,
   };
 }

@@ -207,3 +207,14 @@ describe('back-filling a missed day', () => {
     expect(streakInfo([...gap, '2025-06-08'], '2025-06-10')).toMatchObject({ current: 10, freezesHeld: 1, frozenDays: [] });
   });
 });
+
+describe('input hygiene', () => {
+  it('skips strings that are not real dates', () => {
+    expect(streakInfo(['2025-06-09', '2025-02-30', 'nope', '2025-06-10'], '2025-06-10')).toMatchObject({ current: 2, totalDays: 2 });
+  });
+
+  it('handles ten years of daily practice', () => {
+    const days = run('2015-06-11', 3653);
+    expect(streakInfo(days, '2025-06-10')).toMatchObject({ current: 3653, longest: 3653, freezesHeld: 2 });
+  });
+});
