@@ -1,0 +1,54 @@
+// What the bench runs, and the budgets it checks (issue 7).
+// `probe`: [command path, ...flags]: `harmony <path> --help` must show the path's own usage
+// line and every flag; anything else means the command is not there (yet): "n/a".
+
+export const ANSWER = 'I put the phone away during our call and listened instead of half-reading other chats.';
+
+/** `save: true` commands write; each invocation gets its own day (see run.mjs). */
+export const COMMANDS = [
+  { name: '--version', args: ['--version'], anyStore: true },
+  { name: '--help', args: ['--help'], anyStore: true },
+  { name: 'remind', args: ['remind'], probe: ['remind'] },
+  { name: 'lessons', args: ['lessons'], probe: ['lessons'] },
+  { name: 'learn', args: ['learn', 'trust', '--plain'], probe: ['learn', '--plain'] },
+  { name: 'journal --search', args: (m) => ['journal', '--search', m.searchTerm], probe: ['journal list', '--search'] },
+  { name: 'stats', args: ['stats'], probe: ['stats'] },
+  { name: 'export md', args: ['export', '--format', 'md'], probe: ['export', '--format'] },
+  {
+    name: 'checkin save',
+    save: true,
+    args: ['checkin', '--mood', '4', '--principle', 'trust', '--answer', ANSWER, '--intention', 'Reply properly to one message today.'],
+    probe: ['checkin', '--mood', '--principle', '--answer'],
+  },
+  {
+    name: 'reflect save',
+    save: true,
+    args: ['reflect', 'trust', '--answer', ANSWER, '--answer', ANSWER, '--answer', ANSWER, '--commitment', 'Say when I will reply.'],
+    probe: ['reflect', '--answer', '--commitment'],
+  },
+];
+
+/**
+ * kind: ratio = median time ratio to node -e 0; ms = median milliseconds; mem = peak memory
+ * ratio; growth = save time (normalised by node in the same run) at `store` over `from`.
+ */
+export const BUDGETS = [
+  { command: 'remind', store: '10y', kind: 'ratio', max: 1.3 },
+  { command: '--version', store: 'any', kind: 'ratio', max: 1.5 },
+  { command: '--help', store: 'any', kind: 'ratio', max: 1.5 },
+  { command: 'checkin save', store: '10y', kind: 'ratio', max: 2 },
+  { command: 'stats', store: '10y', kind: 'ratio', max: 2.5 },
+  { command: 'journal --search', store: '10y', kind: 'ratio', max: 2.5 },
+  { command: 'export md', store: '10y', kind: 'ratio', max: 2.5 },
+  { command: 'learn', store: '10y', kind: 'ratio', max: 3 },
+  { command: 'export md', store: '100k', kind: 'ms', max: 2000 },
+  { command: 'checkin save', store: '10y', from: 'empty', kind: 'growth', max: 1.2 },
+  { command: 'remind', store: '10y', kind: 'mem', max: 1.5 },
+];
+
+export function budgetLabel(b) {
+  if (b.kind === 'ratio') return `${b.command} @${b.store} <= ${b.max}x node`;
+  if (b.kind === 'ms') return `${b.command} @${b.store} < ${b.max} ms`;
+  if (b.kind === 'mem') return `${b.command} @${b.store} peak memory <= ${b.max}x node`;
+  return `${b.command} @${b.store} within ${b.max}x of @${b.from}`;
+}

@@ -1,0 +1,106 @@
+// npm run bench: builds realistic stores, times each command as a whole process against
+// `node -e 0` run beside it, prints a table with the budgets of issue 7, writes JSON to
+// bench/results/<timestamp>.json (and bench/latest.json with --latest).
+//   node bench/run.mjs [--runs N] [--quick] [--only cmd,cmd] [--stores empty,10y] [--latest] [--keep]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { COMMANDS } from './commands.mjs';
+import { compare, memoryAvailable } from './measure.mjs';
+import { printGrowth, printTable, printVerdicts } from './report.mjs';
+import { buildStores } from './stores.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'harmony.js');
+const { values: opt } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    stores: { type: 'string', default: 'empty,1y,10y,100k' },
+    latest: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const runs = opt.quick ? 5 : Math.max(3, Number(opt.runs) || 10);
+const memRuns = opt.quick ? 1 : 3;
+if (!existsSync(join(ROOT, 'dist', 'main.js'))) throw new Error('No build found: run npm run build (npm run bench does).');
+
+const started = Date.now();
+const load = [loadavg()[0]];
+const work = mkdtempSync(join(tmpdir(), 'harmony-bench-'));
+process.on('exit', () => opt.keep || rmSync(work, { recursive: true, force: true }));
+process.on('SIGINT', () => process.exit(130));
+console.log(`harmony bench: node ${process.version}, ${cpus().length} CPUs, load ${load[0].toFixed(2)}; building stores in ${work}`);
+const manifest = await buildStores(ROOT, work);
+const storeNames = opt.stores.split(',').filter((s) => manifest.stores[s]);
+for (const s of storeNames) {
+  const st = manifest.stores[s];
+  console.log(`  ${s.padEnd(6)} ${String(st.entries).padStart(6)} entries, ${st.months} month files, ${st.quizReviews ?? 0} quiz reviews (${st.ms} ms)`);
+}
+if (manifest.quizWarning) console.log(`  warning: ${manifest.quizWarning}`);
+const withMemory = memoryAvailable();
+if (!withMemory) console.log('  /usr/bin/time (GNU time) not found: peak memory not measured');
+
+// The bench's "today" is the day after the stores' history; saves move one day per run, so
+// the same-day rule never bites and each save lands in the same month as the last entries.
+const today = (n) => new Date(Date.parse(`${manifest.lastDay}T20:00:00Z`) + (n + 1) * 86_400_000).toISOString();
+const envFor = (home, now) => ({ ...process.env, HARMONY_HOME: home, HARMONY_NOW: now, TZ: 'UTC', NO_COLOR: '1', FORCE_COLOR: undefined });
+
+/** null when the command exists with the flags we use, else why not. */
+function missing(cmd, env) {
+  if (!cmd.probe) return null;
+  const [sub, ...flags] = cmd.probe;
+  const r = spawnSync(process.execPath, [BIN, ...sub.split(' '), '--help'], { env, encoding: 'utf8', timeout: 30_000 });
+  // An unknown command's --help shows the top-level help instead, so look for its own usage line.
+  if (r.status !== 0 || !r.stdout.includes(`Usage: harmony ${sub}`)) return `no "${sub}" command yet`;
+  const absent = flags.filter((f) => !r.stdout.includes(f));
+  return absent.length ? `"${sub}" has no ${absent.join(' ')} option` : null;
+}
+
+const wanted = opt.only ? COMMANDS.filter((c) => opt.only.split(',').includes(c.name)) : COMMANDS;
+const rows = [];
+// Read-only commands first, saves last: saves add a few entries to each store.
+for (const cmd of [...wanted.filter((c) => !c.save), ...wanted.filter((c) => c.save)]) {
+  const stores = cmd.anyStore ? ['any'] : storeNames;
+  const why = missing(cmd, envFor(manifest.stores.empty.home, today(0)));
+  for (const store of stores) {
+    const home = manifest.stores[store === 'any' ? '10y' : store].home;
+    const args = [BIN, ...(typeof cmd.args === 'function' ? cmd.args(manifest) : cmd.args)];
+    const make = (n) => ({ args, env: envFor(home, today(cmd.save ? n : 0)) });
+    const result = why ? { reason: why } : compare(make, { runs: cmd.save ? Math.min(runs, 14) : runs, memRuns: withMemory ? memRuns : 0 });
+    rows.push({ command: cmd.name, store, result });
+    if (process.stdout.isTTY) process.stdout.write(`\r  measured ${rows.length} (${cmd.name} @${store})`.padEnd(60));
+  }
+}
+if (process.stdout.isTTY) process.stdout.write('\r'.padEnd(61) + '\r');
+load.push(loadavg()[0]);
+
+console.log('');
+const verdicts = printTable(rows);
+printGrowth(rows, storeNames);
+printVerdicts(verdicts);
+const seconds = (Date.now() - started) / 1000;
+console.log(`\nRatios are to \`node -e 0\` (${rows.find((r) => r.result.nodeMs)?.result.nodeMs.toFixed(0) ?? '?'} ms here) measured in the same loop; median/min/max over ${runs} runs after 2 warm-ups.`);
+console.log(`Load average ${load[0].toFixed(2)} -> ${load[1].toFixed(2)} on ${cpus().length} CPUs: other work on the machine makes these numbers noisy. Took ${seconds.toFixed(0)} s.`);
+
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  if (execFileSync('git', ['status', '--porcelain', '--', 'src', 'scripts', 'bin'], { cwd: ROOT, encoding: 'utf8' }).trim()) commit += '+dirty';
+} catch {
+  // not a git checkout
+}
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const report = {
+  date: new Date().toISOString(), commit, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
+  loadavg: load, seconds, runs, stores: manifest.stores, quizWarning: manifest.quizWarning, rows, budgets: verdicts,
+};
+const dir = join(ROOT, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(report, null, 1) + '\n');
+if (opt.latest) writeFileSync(join(ROOT, 'bench', 'latest.json'), JSON.stringify(report, null, 1) + '\n');
+console.log(`Wrote bench/results/${stamp}.json${opt.latest ? ' and bench/latest.json' : ''}`);
