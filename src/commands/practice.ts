@@ -66,6 +66,10 @@ export async function askText(ctx: Context, message: string, o: { editor?: boole
     const validate = (v: string) => (!o.required || v.trim() !== '' ? true : 'Write a few words (Ctrl+C cancels).');
     return (await ctx.prompter.input({ message, required: o.required, validate })).trim();
   }
+  // The `editor` setting wins over $VISUAL/$EDITOR; inquirer's editor reads the environment
+  // (ctx.env is process.env outside tests).
+  const configured = ctx.store().settings().editor;
+  if (configured) ctx.env.VISUAL = configured;
   for (;;) {
     const text = (await ctx.prompter.editor({ message: `${message} (opens your editor)` })).trim();
     if (text !== '' || !o.required) return text;

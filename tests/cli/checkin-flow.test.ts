@@ -1,6 +1,6 @@
 // The check-in, reflect and home commands in-process: scripted answers, a fake terminal, a
 // temp store. Running out of scripted answers is Ctrl+C.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -94,6 +94,14 @@ describe('interactive check-in', () => {
     await checkin(s.ctx, { editor: true });
     expect(calls).toEqual(['editor', 'editor', 'input']);
     expect(s.entries()[0]!.answers.map((a) => a.answer)).toEqual(['long answer\nwith lines', 'second']);
+  });
+
+  it('the editor setting wins over $VISUAL for --editor', async () => {
+    const s = setup([3, 'trust', 'text', '', '']);
+    writeFileSync(join(s.home, 'config.json'), JSON.stringify({ schemaVersion: 1, editor: 'my-editor --wait' }));
+    s.ctx.env.VISUAL = 'vi';
+    await checkin(s.ctx, { editor: true });
+    expect(s.ctx.env.VISUAL).toBe('my-editor --wait');
   });
 
   it('an empty editor answer to the required prompt reopens the editor', async () => {

@@ -1,5 +1,5 @@
 // A new user runs the check-in in a real pseudo-terminal: every prompt answered by typing.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContentFrom } from '../../src/content/parse.js';
@@ -84,5 +84,26 @@ describe('harmony checkin in a terminal', () => {
     } finally {
       t.kill();
     }
+  });
+
+  it('--editor opens $VISUAL for the answers and saves what was written there', async () => {
+    const home = tempHome();
+    const editor = join(home, 'fake-editor.sh');
+    // A stand-in editor: appends a line to the file it is given, like a user typing and saving.
+    writeFileSync(editor, '#!/bin/sh\nprintf "written in the editor\\nsecond line" >> "$1"\n');
+    chmodSync(editor, 0o755);
+    const t = spawnPty(['checkin', '--editor', '--mood', '5', '--principle', 'trust'], home, { ...NOW, VISUAL: editor, EDITOR: undefined });
+    try {
+      await t.waitFor('(opens your editor)');
+      await t.waitFor('(opens your editor)');
+      await t.waitFor('An intention for tomorrow?');
+      await t.answer('');
+      await t.waitFor('Check-in saved');
+      expect(await t.exit()).toBe(0);
+    } finally {
+      t.kill();
+    }
+    const [entry] = JSON.parse(readFileSync(join(home, 'journal', '2025-03.json'), 'utf8')).entries;
+    expect(entry.answers.map((a: { answer: string }) => a.answer)).toEqual(['written in the editor\nsecond line', 'written in the editor\nsecond line']);
   });
 });
