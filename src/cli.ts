@@ -2,7 +2,7 @@
 // runs, so `harmony --help` never loads prompts, markdown or the store.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { makeContext, type Context } from './context.js';
-import { EXIT, report } from './errors.js';
+import { commanderMessage, EXIT, report } from './errors.js';
 import { processIO, type IO } from './ui/io.js';
 import { VERSION } from './version.js';
 
@@ -40,7 +40,8 @@ export function buildProgram(ctx: () => Context, io: IO): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'harmony: ')),
+      // One safe line even when it quotes hostile input (errors.ts commanderMessage, issue 8).
+      outputError: (s, write) => write(commanderMessage(s)),
     })
     .description('A daily coach for healthy relationships online: learn five principles, check in, reflect, quiz yourself, keep a journal.')
     .version(VERSION, '-V, --version', 'print the version')

@@ -171,13 +171,14 @@ export async function listCommands(home: string): Promise<string[][]> {
   return result;
 }
 
-/** The options a command's --help lists, with whether each takes a value. */
-export async function listOptions(home: string, command: string[]): Promise<{ flag: string; takesValue: boolean }[]> {
+/** The options and positional arguments a command's --help lists. */
+export async function describeCommand(home: string, command: string[]): Promise<{ options: { flag: string; takesValue: boolean }[]; args: number }> {
   const help = (await spawnBin([...command, '--help'], { home })).stdout;
-  const block = help.split(/^Options:$/m)[1]?.split(/^\S/m)[0] ?? '';
+  const section = (title: string) => help.split(new RegExp(`^${title}:$`, 'm'))[1]?.split(/^\S/m)[0] ?? '';
   const options: { flag: string; takesValue: boolean }[] = [];
-  for (const m of block.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)( [<[])?/gm)) {
+  for (const m of section('Options').matchAll(/^ {2}(?:-\w, )?(--[\w-]+)( [<[])?/gm)) {
     if (m[1] !== '--help') options.push({ flag: m[1] as string, takesValue: Boolean(m[2]) });
   }
-  return options;
+  const args = [...section('Arguments').matchAll(/^ {2}\S/gm)].length;
+  return { options, args };
 }
