@@ -156,6 +156,22 @@ export function buildProgram(ctx: () => Context, io: IO): Command {
     .addHelpText('after', examples('harmony quiz --principle trust --count 3', 'harmony quiz --review', 'harmony quiz --seed 7 --dry-run && harmony quiz --seed 7 --answers b,ac,t,a,c --json'))
     .action(lazy(ctx, () => import('./commands/quiz.js')));
 
+  // remind and completion (issue 6). Plain `harmony remind` is answered in main.ts before
+  // commander loads; this declaration serves --install, --help and completion.
+  program
+    .command('remind')
+    .description('for your shell start-up file: one line when today has no check-in yet, else nothing')
+    .addOption(new Option('--install <shell>', 'print the line to add to your shell start-up file').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', examples('harmony remind', 'harmony remind --install bash >> ~/.bashrc', 'harmony config set reminder off   # silence it'))
+    .action(lazy(ctx, () => import('./commands/remind.js')));
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, options, principle ids)')
+    .addArgument(program.createArgument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', examples('source <(harmony completion bash)   # in ~/.bashrc', 'harmony completion zsh > "${fpath[1]}/_harmony"', 'harmony completion fish > ~/.config/fish/completions/harmony.fish'))
+    .action(lazy(ctx, () => import('./commands/completion.js')));
+
   // journal, export, import (issue 5). The filters are shared by journal list and export.
   const journalFilters = (c: Command) =>
     c
@@ -211,6 +227,14 @@ export function buildProgram(ctx: () => Context, io: IO): Command {
     .option('--json', 'print the outcome as JSON')
     .addHelpText('after', examples('harmony import harmony-backup.json --dry-run', 'harmony import harmony-backup.json', 'ssh old-laptop harmony export --format json | harmony import -'))
     .action(lazy(ctx, () => import('./commands/import.js')));
+
+  // stats (issue 6).
+  program
+    .command('stats')
+    .description('your streak, a year of practice as a calendar, mood, principles and quiz mastery')
+    .option('--json', 'print the same figures as JSON')
+    .addHelpText('after', examples('harmony stats', 'harmony stats --json', 'harmony stats --no-color | less'))
+    .action(lazy(ctx, () => import('./commands/stats.js')));
 
   return program;
 }
