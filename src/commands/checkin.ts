@@ -49,7 +49,7 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
   }
   const missing = [opts.mood === undefined ? '--mood N' : '', answers.length === 0 ? '--answer TEXT' : ''].filter(Boolean);
   if (missing.length > 0) requireInteractive(ctx.io, 'checkin', missing);
-  if (missing.length > 0) print(ctx.io, styleFor(ctx.io).muted(`Check-in for ${dayLabel(date, p.today)} · Ctrl+C stops without saving`));
+  if (missing.length > 0 && !opts.json) print(ctx.io, styleFor(ctx.io).muted(`Check-in for ${dayLabel(date, p.today)} · Ctrl+C stops without saving`));
   const mood = opts.mood ?? (await askMood(ctx));
   const principle = chosen ?? (await pickPrinciple(ctx, p, missing.length > 0));
   const prompts = choosePrompts(lessonFor(principle).prompts, p.store.state().promptsUsed, CHECKIN_PROMPTS);

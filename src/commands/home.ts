@@ -14,7 +14,7 @@ export async function run(ctx: Context): Promise<void> {
   const today = p.days[p.today];
   if (!today?.checkins && ctx.io.interactive) {
     if (p.before.totalDays === 0) {
-      print(ctx.io, s.heading('Welcome to harmony.'), s.muted('Your first daily check-in: a mood, a principle, a question or two. Ctrl+C stops without saving.'), '');
+      print(ctx.io, s.heading('Welcome to harmony.'), s.muted('Your first daily check-in: a mood, a principle, a question or two.'), '');
     }
     return (await import('./checkin.js')).run(ctx, {});
   }

@@ -33,6 +33,8 @@ export interface StreakInfo {
   lastPracticed: LocalDate | null;
   /** Practised days still needed to earn the next freeze (0 when 2 are held). */
   nextFreezeIn: number;
+  /** The first day of the current streak, or null when none is running. */
+  streakStart: LocalDate | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -65,9 +67,11 @@ export function streakInfo(days: Iterable<LocalDate>, today: LocalDate): StreakI
   let longest = 0;
   let freezes = 0;
   let run = 0;
+  let start = 0;
   const frozenDays: LocalDate[] = [];
   for (let day = first; day <= end; day++) {
     if (practised.has(day)) {
+      if (current === 0) start = day;
       current++;
       run++;
       if (run === FREEZE_EVERY) {
@@ -99,5 +103,6 @@ export function streakInfo(days: Iterable<LocalDate>, today: LocalDate): StreakI
     endsTonight: atRisk && freezes === 0,
     lastPracticed: practised.size > 0 ? toDate(last) : null,
     nextFreezeIn: freezes >= MAX_FREEZES ? 0 : FREEZE_EVERY - run,
+    streakStart: current > 0 ? toDate(start) : null,
   };
 }

@@ -25,11 +25,15 @@ export function streakLine(before: StreakInfo, after: StreakInfo, backfilled?: L
   return line;
 }
 
+/** Freezes held, any spent on missed days of the current streak, and the way to the next. */
 export function freezeLine(info: StreakInfo): string {
+  const start = info.streakStart;
+  const spent = start ? info.frozenDays.filter((d) => d >= start) : [];
+  const covered = spent.length > 0 ? ` · covered ${spent.join(', ')}` : '';
   if (info.freezesHeld === 0) {
-    return `Freezes: none held · ${plural(info.nextFreezeIn, 'more day')} in a row earns one (it covers a missed day)`;
+    return `Freezes: none held${covered} · ${plural(info.nextFreezeIn, 'more day')} in a row earns one (it covers a missed day)`;
   }
-  const held = `Freezes: ${info.freezesHeld} held (a missed day uses one automatically)`;
+  const held = `Freezes: ${info.freezesHeld} held (a missed day uses one automatically)${covered}`;
   return info.freezesHeld >= MAX_FREEZES ? `${held} · that is the most you can hold` : `${held} · next in ${plural(info.nextFreezeIn, 'day')}`;
 }
 

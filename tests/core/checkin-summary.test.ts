@@ -45,6 +45,13 @@ describe('freeze line', () => {
     expect(freezeLine(streakInfo(run('2025-06-01', 8), '2025-06-08'))).toBe('Freezes: 1 held (a missed day uses one automatically) · next in 6 days');
     expect(freezeLine(streakInfo(run('2025-06-01', 14), '2025-06-14'))).toContain('2 held (a missed day uses one automatically) · that is the most you can hold');
   });
+
+  it('names the missed days a freeze covered in the current streak, not in an older one', () => {
+    const covered = [...run('2025-06-01', 14), ...run('2025-06-16', 2)];
+    expect(freezeLine(streakInfo(covered, '2025-06-17'))).toBe('Freezes: 1 held (a missed day uses one automatically) · covered 2025-06-15 · next in 5 days');
+    const older = [...run('2025-06-01', 7), '2025-06-09', ...run('2025-06-20', 2)];
+    expect(freezeLine(streakInfo(older, '2025-06-21'))).toBe('Freezes: none held · 5 more days in a row earns one (it covers a missed day)');
+  });
 });
 
 describe('next steps', () => {

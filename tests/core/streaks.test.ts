@@ -23,7 +23,7 @@ describe('streakInfo basics', () => {
   it('is empty for no days', () => {
     expect(streakInfo([], '2025-06-10')).toEqual({
       current: 0, longest: 0, totalDays: 0, freezesHeld: 0, frozenDays: [], practicedToday: false,
-      atRisk: false, endsTonight: false, lastPracticed: null, nextFreezeIn: FREEZE_EVERY,
+      atRisk: false, endsTonight: false, lastPracticed: null, nextFreezeIn: FREEZE_EVERY, streakStart: null,
     });
   });
 
@@ -156,7 +156,7 @@ describe('freezes', () => {
   it('spends one on a missed day: the streak survives and the frozen day adds nothing', () => {
     const days = [...run('2025-06-01', 7), ...run('2025-06-09', 3)];
     const info = streakInfo(days, '2025-06-11');
-    expect(info).toMatchObject({ current: 10, freezesHeld: 0, frozenDays: ['2025-06-08'], longest: 10, totalDays: 10 });
+    expect(info).toMatchObject({ current: 10, freezesHeld: 0, frozenDays: ['2025-06-08'], longest: 10, totalDays: 10, streakStart: '2025-06-01' });
   });
 
   it('covers two missed days with two freezes, and breaks on a third', () => {
@@ -190,7 +190,7 @@ describe('freezes', () => {
 
   it('lists frozen days across history, even of a streak that later broke', () => {
     const days = [...run('2025-06-01', 7), ...run('2025-06-09', 2), ...run('2025-06-14', 1)];
-    expect(streakInfo(days, '2025-06-14')).toMatchObject({ current: 1, longest: 9, frozenDays: ['2025-06-08'] });
+    expect(streakInfo(days, '2025-06-14')).toMatchObject({ current: 1, longest: 9, frozenDays: ['2025-06-08'], streakStart: '2025-06-14' });
   });
 });
 
