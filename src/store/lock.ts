@@ -3,7 +3,6 @@
 // whose holder was killed goes stale after STALE_MS and is taken over.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { DataError } from '../errors.js';
 import { FILES } from './paths.js';
 
@@ -13,6 +12,9 @@ export async function withLock<T>(home: string, work: () => T | Promise<T>): Pro
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const lockPath = join(home, FILES.lock);
   let release: () => Promise<void>;
+  // Loaded on the first write only (bench/, issue 7): proper-lockfile brings graceful-fs,
+  // which patches fs as it loads, and --help, remind and read-only commands need neither.
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     release = await lockfile.lock(home, {
       lockfilePath: lockPath,
