@@ -112,7 +112,7 @@ export function buildProgram(ctx: () => Context, io: IO): Command {
     .option('--intention <text>', 'an intention for tomorrow')
     .option('--date <day>', 'fill in a missed day: yesterday, Nd (days ago) or YYYY-MM-DD; not in the future, at most 30 days back')
     .option('--append', "add to the day's check-in if there already is one (otherwise save a new one)")
-    .option('--editor', 'write answers in $VISUAL / $EDITOR')
+    .option('--editor', 'write answers in your editor (the editor setting, else $VISUAL / $EDITOR)')
     .option('--json', 'print the saved entry as JSON')
     .addHelpText(
       'after',
@@ -131,7 +131,7 @@ export function buildProgram(ctx: () => Context, io: IO): Command {
     .option('--answer <text>', 'answer to the next prompt, in order; repeat up to 5 times', collect)
     .option('--commitment <text>', 'the closing "one thing I will do"')
     .option('--date <day>', 'fill in a missed day: yesterday, Nd (days ago) or YYYY-MM-DD; not in the future, at most 30 days back')
-    .option('--editor', 'write answers in $VISUAL / $EDITOR')
+    .option('--editor', 'write answers in your editor (the editor setting, else $VISUAL / $EDITOR)')
     .option('--json', 'print the saved entry as JSON')
     .addHelpText(
       'after',
