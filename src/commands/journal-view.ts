@@ -27,7 +27,10 @@ export function listLines(e: Entry, s: Style, columns: number): string {
   ].join('  ');
   const words = firstWords(e);
   const width = Math.max(20, Math.min(columns, 120) - 4);
-  return words.trim() === '' ? head : `${head}\n    ${excerpt(words, width)}`;
+  // Only the start is shown: cut long answers first (keeping surrogate pairs whole) so a
+  // ten-year list does not fold and measure every full answer.
+  const start = words.length > width * 4 ? words.slice(0, width * 4).replace(/[\ud800-\udbff]$/, '') + ' …' : words;
+  return words.trim() === '' ? head : `${head}\n    ${excerpt(start, width)}`;
 }
 
 /** Wraps safe text at spaces to `width`, keeping the user's own line breaks. */
@@ -35,7 +38,7 @@ export function wrapText(text: string, width: number): string[] {
   const out: string[] = [];
   for (const line of safeText(text).replace(/\r\n?/g, '\n').split('\n')) {
     let rest = line.replace(/\s+$/, '');
-    while (Array.from(rest).length > width) {
+    while (rest.length > width) {
       const cut = rest.lastIndexOf(' ', width);
       if (cut <= 0) break;
       out.push(rest.slice(0, cut));

@@ -49,7 +49,8 @@ function escapeLineStart(line: string): string {
 function wrap(line: string, width: number): string[] {
   const out: string[] = [];
   let rest = line;
-  while (Array.from(rest).length > width) {
+  // UTF-16 length >= characters, so a cut at index `width` never exceeds `width` characters.
+  while (rest.length > width) {
     const cut = rest.lastIndexOf(' ', width);
     const at = cut > 0 ? cut : rest.indexOf(' ', width);
     if (at <= 0) break;
@@ -116,7 +117,9 @@ function entryBlock(e: Entry, heading: string): string {
 
 /** The document, oldest entry first (entries may come in any order). */
 export function journalMarkdown(entries: readonly Entry[], meta: MarkdownMeta): string {
-  const sorted = [...entries].sort((a, b) => (a.date === b.date ? Date.parse(a.createdAt) - Date.parse(b.createdAt) : a.date < b.date ? -1 : 1));
+  const keyed = entries.map((e) => ({ e, t: Date.parse(e.createdAt) }));
+  keyed.sort((a, b) => (a.e.date === b.e.date ? a.t - b.t : a.e.date < b.e.date ? -1 : 1));
+  const sorted = keyed.map((k) => k.e);
   const count = `${sorted.length} ${sorted.length === 1 ? 'entry' : 'entries'}`;
   const intro = [`Exported from harmony on ${meta.exportedOn}: ${count}`];
   if (sorted.length > 0) intro.push(`from ${sorted[0]!.date} to ${sorted.at(-1)!.date}`);
