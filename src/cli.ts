@@ -183,7 +183,10 @@ export function buildProgram(ctx: () => Context, io: IO): Command {
       .option('--limit <n>', 'at most N entries, the newest', intArg('--limit', 1, 10_000_000));
   const journalView = () => import('./commands/journal.js');
   const journalEdit = () => import('./commands/journal-edit.js');
-  const journal = program.command('journal').description('browse, search, edit and delete your journal entries');
+  const journal = program
+    .command('journal')
+    .description('browse, search, edit and delete your journal entries')
+    .addHelpText('after', examples('harmony journal                     # newest first', 'harmony journal show yesterday', 'harmony journal --search phone --from 30d'));
   journalFilters(journal.command('list', { isDefault: true }).description('list entries, newest first (the default)'))
     .option('--json', 'print the entries as JSON')
     .option('--no-pager', 'print straight to the terminal')
