@@ -41,12 +41,17 @@ const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Day numbers (days since 1970-01-01) keep the walk cheap at ten years of history.
 const toDate = (n: number): LocalDate => new Date(n * DAY_MS).toISOString().slice(0, 10);
-/** The day number of a real YYYY-MM-DD date, else null (2025-02-30 does not round-trip). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The day number of a real YYYY-MM-DD date, else null (2025-02-30 is not one). */
 const toNumber = (d: LocalDate): number | null => {
   const m = DATE_RE.exec(d);
   if (!m) return null;
-  const n = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
-  return toDate(n) === d ? n : null;
+  const [y, mo, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const last = mo === 2 && isLeap(y) ? 29 : MONTH_DAYS[mo - 1];
+  if (last === undefined || day < 1 || day > last) return null;
+  return Date.UTC(y, mo - 1, day) / DAY_MS;
 };
 
 export function streakInfo(days: Iterable<LocalDate>, today: LocalDate): StreakInfo {

@@ -218,3 +218,11 @@ describe('input hygiene', () => {
     expect(streakInfo(days, '2025-06-10')).toMatchObject({ current: 3653, longest: 3653, freezesHeld: 2 });
   });
 });
+
+describe('date checks inside streakInfo', () => {
+  it('accepts 29 February only in leap years (2000 and 2028 yes; 1900, 2100 and 2027 no)', () => {
+    for (const [day, ok] of [['2000-02-29', 1], ['2028-02-29', 1], ['1900-02-29', 0], ['2100-02-29', 0], ['2027-02-29', 0], ['2025-04-31', 0], ['2025-13-01', 0], ['2025-00-10', 0], ['2025-01-00', 0]] as const) {
+      expect(streakInfo([day], '2200-01-01').totalDays, day).toBe(ok);
+    }
+  });
+});
