@@ -41,7 +41,11 @@ export function completionTree(program: Command): Node[] {
   const nodes: Node[] = [];
   const visit = (cmd: Command, key: string) => {
     const subs = help.visibleCommands(cmd).filter((c) => WORD.test(c.name()));
-    const options = [...help.visibleOptions(cmd), ...(cmd === program ? [] : globals)];
+    // A default subcommand (`journal` = `journal list`) lends its options and arguments to
+    // the parent, since they can be typed there. commander keeps its name in a private field.
+    const defaultName = (cmd as unknown as { _defaultCommandName?: string })._defaultCommandName;
+    const fallback = subs.find((c) => c.name() === defaultName);
+    const options = [...help.visibleOptions(cmd), ...(fallback ? fallback.options.filter((o) => !o.hidden) : []), ...(cmd === program ? [] : globals)];
     const node: Node = {
       key,
       subcommands: subs.map((c) => ({ name: c.name(), description: c.description() })),
@@ -62,7 +66,7 @@ export function completionTree(program: Command): Node[] {
         }
       }
     }
-    for (const a of cmd.registeredArguments) {
+    for (const a of (fallback ?? cmd).registeredArguments) {
       node.args.push(valuesFor(a.name(), a.argChoices));
       node.variadic = a.variadic;
     }

@@ -84,6 +84,20 @@ describe('harmony completion bash (run in bash)', () => {
     expect(complete(bashFile, 'harmony learn --plain ')).toEqual([...PRINCIPLE_IDS]);
   });
 
+  it("lends a default subcommand's options to its parent", () => {
+    const program = new Command('harmony');
+    const notes = program.command('notes');
+    notes.command('list', { isDefault: true }).option('--search <text>', 'find').option('--kind <kind>', 'which').argument('[principle]');
+    notes.command('show').argument('<id>');
+    const script = join(dir, 'default.bash');
+    writeFileSync(script, bashScript(completionTree(program), 'harmony'));
+    expect(complete(script, 'harmony notes --s')).toEqual(['--search']);
+    expect(complete(script, 'harmony notes ')).toEqual(['list', 'show', 'help', ...PRINCIPLE_IDS]);
+    expect(complete(script, 'harmony notes show --s')).toEqual([]);
+    expect(complete(bashFile, 'harmony config ')).not.toContain('--json');
+    expect(complete(bashFile, 'harmony config --j')).toEqual(['--json']); // from config list
+  });
+
   it('offers siblings after help', () => {
     expect(complete(bashFile, 'harmony help con')).toEqual(['config']);
   });
