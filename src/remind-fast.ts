@@ -28,7 +28,11 @@ export function reminderLine(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColor
   const now = env.HARMONY_NOW ? new Date(env.HARMONY_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`HARMONY_NOW is not a valid date-time: "${env.HARMONY_NOW}"`);
   const today = practiceDay(now, settings.dayStartHour);
-  const reminder = reminderFor(streakInfo(Object.keys(new Journal(home).days()), today));
+  const journal = new Journal(home);
+  // The usual case, cheaply: once today is in this month's file there is nothing to say, and
+  // the whole day index (the costly read at years of history) is not needed.
+  if (journal.readMonth(today.slice(0, 7)).some((e) => e.date === today)) return null;
+  const reminder = reminderFor(streakInfo(Object.keys(journal.days()), today));
   if (!reminder) return null;
   const color = wantsColor(env, stdoutTTY, noColorFlag ? false : undefined, settings.color);
   if (!color) return reminder.text;
