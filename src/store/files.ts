@@ -1,7 +1,7 @@
 // Reading and writing our versioned JSON documents.
 // Reads never modify a file: anything we cannot trust becomes a DataError naming the file.
 // Writes are atomic (temp file in the same folder, fsync, rename), mode 0600.
-import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { DataError } from '../errors.js';
 
@@ -78,7 +78,10 @@ export function writeDoc(file: string, doc: unknown): void {
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
-    writeSync(fd, data);
+    // writeFileSync on an fd loops until every byte is written. writeSync does not: on a
+    // nearly full disk it returned a short count, and the truncated temp file was renamed over
+    // the good one (found by the reliability suite, issue 8).
+    writeFileSync(fd, data);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -127,7 +130,7 @@ function syncFolder(dir: string): void {
 export function writeError(file: string, error: unknown): DataError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === 'ENOSPC' ? 'the disk is full'
+    code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full (or your disk quota is used up)'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EROFS' ? 'the file system is read-only'
     : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file stands where a folder should be'

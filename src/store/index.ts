@@ -1,11 +1,10 @@
 // The store: the only code that touches harmony's data on disk.
 // Reads are lock-free (every file is replaced atomically, so a reader sees old or new);
 // every write runs inside write(), under the cross-process lock.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDoc, writeDoc } from './files.js';
 import { Journal } from './journal.js';
-import { withLock } from './lock.js';
+import { prepareHome, withLock } from './lock.js';
 import { FILES, harmonyHome } from './paths.js';
 import { settingsSpec, type Settings } from './settings.js';
 import { stateSpec, type State } from './state.js';
@@ -37,7 +36,7 @@ export class Store {
     const hold = (s: NodeJS.Signals) => (signal ??= s);
     process.on('SIGINT', hold).on('SIGTERM', hold);
     try {
-      mkdirSync(this.home, { recursive: true, mode: 0o700 });
+      prepareHome(this.home); // a DataError, not a crash, when the folder cannot be made
       return await withLock(this.home, work);
     } finally {
       process.off('SIGINT', hold).off('SIGTERM', hold);

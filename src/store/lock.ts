@@ -1,15 +1,36 @@
 // A cross-process lock around every write, so two terminals never lose each other's work.
 // proper-lockfile uses an atomic mkdir and refreshes the lock's mtime while held; a lock
 // whose holder was killed goes stale after STALE_MS and is taken over.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
 import { FILES } from './paths.js';
 
 const STALE_MS = 4000;
 
+/**
+ * Creates the data folder and checks we may write in it, as a DataError. Without this check
+ * a read-only folder was retried like a busy lock for ~14 s before the error, and a parent
+ * that is a file (ENOTDIR) surfaced as an unexpected error (reliability suite, issue 8).
+ */
+export function prepareHome(home: string): void {
+  try {
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    accessSync(home, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EROFS' ? 'read-only file system'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of that path is a file, not a folder'
+      : code === 'ENOSPC' ? 'the disk is full'
+      : (error as Error).message;
+    throw new DataError(`Cannot write in ${home}: ${reason}. Your data is unchanged.`);
+  }
+}
+
 export async function withLock<T>(home: string, work: () => T | Promise<T>): Promise<T> {
-  mkdirSync(home, { recursive: true, mode: 0o700 });
+  prepareHome(home);
   const lockPath = join(home, FILES.lock);
   let release: () => Promise<void>;
   // Loaded on the first write only (bench/, issue 7): proper-lockfile brings graceful-fs,

@@ -3,7 +3,7 @@
 // from the start-up paths that read settings (every command, and the shell reminder).
 import { DataError, UsageError } from '../errors.js';
 import Conf from 'conf';
-import { assertWritable, readDoc } from './files.js';
+import { assertWritable, readDoc, writeError } from './files.js';
 import type { Store } from './index.js';
 import { FILES } from './paths.js';
 import { SETTINGS_VERSION, settingsSpec, type Settings } from './settings.js';
@@ -50,6 +50,8 @@ export async function saveSetting(store: Store, key: SettableKey, value: Setting
     } catch (error) {
       const message = (error as Error).message;
       if (message.startsWith('Config schema violation')) throw new UsageError(`Invalid ${key}: ${message.replace(/^Config schema violation: /, '')}.`);
+      // An OS refusal (disk full, read-only) in the same words as every other save (issue 8).
+      if ((error as NodeJS.ErrnoException).code) throw writeError(file, error);
       throw new DataError(`Could not save ${file}: ${message}. Your previous settings are unchanged.`);
     }
   });
