@@ -1,12 +1,12 @@
 // Entry point. `--version` and `remind` take short paths that load nothing else, because
 // remind runs in every new shell; everything else builds the commander program.
-import { report } from './errors.js';
-import { VERSION } from './version.js';
+// No static imports: every module loaded here is paid for by each new shell (remind).
 
 const REMIND_BUNDLE = './remind.js';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    const { VERSION } = await import('./version.js');
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
@@ -29,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     const { runCli } = await import('./cli.js');
     return await runCli(argv);
   } catch (error) {
+    const { report } = await import('./errors.js');
     const { code, message } = report(error, debug);
     process.stderr.write(`harmony: ${message}\n`);
     return code;
