@@ -14,10 +14,12 @@ const dist = join(root, `.dist-build-${process.pid}`);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
+// Small stand-ins (scripts/stubs/) for what harmony never uses but would pay to load:
 // marked-terminal imports cli-highlight (all of highlight.js and parse5, ~1.3 MB) for code
-// blocks and node-emoji (~200 KB) for :emoji: codes, and `learn` paid to load them on every
-// run. Lessons have no code blocks and harmony turns emoji off, so small stand-ins replace
-// them (scripts/stubs/): the learn chunk drops from 1.7 MB to ~120 KB.
+// blocks and node-emoji (~200 KB) for :emoji: codes; lessons have no code blocks and emoji
+// are off. The learn chunk drops from 1.7 MB to ~120 KB.
+// (Tried: a stand-in for commander's node:child_process. No measurable gain: the streams and
+// net modules it needs are loaded for stdout/stdin anyway.)
 const stubs = {
   name: 'stubs',
   setup(b) {
@@ -35,7 +37,7 @@ const common = {
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 
-await build({
+const { metafile } = await build({
   ...common,
   entryPoints: { main: join(root, 'src/main.ts') },
   outdir: dist,
@@ -45,8 +47,11 @@ await build({
   minifySyntax: true,
   external: ['node-pty'],
   plugins: [stubs],
+  metafile: true,
   define: { __HARMONY_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 });
+// What each command loads, for `node bench/chunks.mjs` (start-up work, issue 7).
+writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));
 
 // `harmony remind` runs in every new shell, so it is one self-contained file (dist/remind.js,
 // loaded by main.ts) instead of a dozen shared chunks: each extra module costs start-up time.
