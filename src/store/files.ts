@@ -65,7 +65,12 @@ export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
 }
 
 /** Atomic write: a crash leaves either the old file or the new one, never half of either. */
-export function writeDoc(file: string, doc: unknown): void {
+export interface WriteOptions {
+  /** A rebuildable cache: compact JSON and no fsync (a torn cache is rebuilt on read). */
+  cache?: boolean;
+}
+
+export function writeDoc(file: string, doc: unknown, options: WriteOptions = {}): void {
   assertWritable(file);
   const dir = dirname(file);
   try {
@@ -74,7 +79,7 @@ export function writeDoc(file: string, doc: unknown): void {
     throw writeError(file, error);
   }
   const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const data = JSON.stringify(doc, null, 1) + '\n';
+  const data = (options.cache ? JSON.stringify(doc) : JSON.stringify(doc, null, 1)) + '\n';
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
@@ -82,7 +87,7 @@ export function writeDoc(file: string, doc: unknown): void {
     // nearly full disk it returned a short count, and the truncated temp file was renamed over
     // the good one (found by the reliability suite, issue 8).
     writeFileSync(fd, data);
-    fsyncSync(fd);
+    if (!options.cache) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, file);
@@ -95,7 +100,7 @@ export function writeDoc(file: string, doc: unknown): void {
     }
     throw writeError(file, error);
   }
-  syncFolder(dir);
+  if (!options.cache) syncFolder(dir);
 }
 
 /**

@@ -1,14 +1,15 @@
 // The journal on disk: one file a month (journal/YYYY-MM.json), each rewritten atomically.
 // Saving an entry touches only its month, so a save costs the same at ten years as on day
-// one. A small index (days practised, per month) is kept beside them for streaks, stats and
-// the shell reminder; it is a cache checked against each month file's size and mtime, so a
-// crash between the two writes can never leave it wrong.
-import { readdirSync, statSync } from 'node:fs';
+// one. The day index (day-index.ts) beside them answers "which days, what practice" cheaply.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryProblem, monthOfId, type Entry } from '../core/entry.js';
 import { DataError } from '../errors.js';
 import { readDoc, writeDoc, type DocSpec } from './files.js';
+import { DayIndex, type DayMap } from './day-index.js';
 import { FILES } from './paths.js';
+
+export { summarise, type DayMap, type DaySummary } from './day-index.js';
 
 export const JOURNAL_VERSION = 1;
 const MONTH_RE = /^(\d{4}-\d{2})\.json$/;
@@ -31,42 +32,12 @@ const monthSpec: DocSpec<MonthDoc> = {
   },
 };
 
-/** What a day holds, for streaks, stats and reminders. */
-export interface DaySummary {
-  checkins: number;
-  reflections: number;
-  principles: string[];
-  moods: number[];
-}
-export type DayMap = Record<string, DaySummary>;
-
-interface IndexDoc {
-  schemaVersion: number;
-  months: Record<string, { size: number; mtimeMs: number; days: DayMap }>;
-}
-
-const indexSpec: DocSpec<IndexDoc> = {
-  version: JOURNAL_VERSION,
-  empty: () => ({ schemaVersion: JOURNAL_VERSION, months: {} }),
-  validate: (doc) => (typeof doc.months === 'object' && doc.months !== null ? null : 'months is not an object'),
-};
-
-export function summarise(entries: Entry[]): DayMap {
-  const days: DayMap = {};
-  for (const e of entries) {
-    const day = (days[e.date] ??= { checkins: 0, reflections: 0, principles: [], moods: [] });
-    if (e.kind === 'checkin') day.checkins++;
-    else day.reflections++;
-    day.principles.push(e.principle);
-    if (e.mood !== undefined) day.moods.push(e.mood);
-  }
-  return days;
-}
-
 export class Journal {
   readonly dir: string;
+  private readonly index: DayIndex;
   constructor(home: string) {
     this.dir = join(home, FILES.journalDir);
+    this.index = new DayIndex(join(home, FILES.journalIndex), () => this.months(), (m) => this.monthPath(m), (m) => this.readMonth(m));
   }
 
   monthPath(month: string): string {
@@ -143,48 +114,11 @@ export class Journal {
   private writeMonth(month: string, entries: Entry[]): void {
     entries.sort((a, b) => (a.date === b.date ? a.createdAt.localeCompare(b.createdAt) : a.date.localeCompare(b.date)));
     writeDoc(this.monthPath(month), { schemaVersion: JOURNAL_VERSION, entries });
-    this.refreshIndex([month]);
+    this.index.monthWritten(month, entries);
   }
 
-  /** Days practised, from the index, re-reading only months whose file changed. */
+  /** Days practised and what each holds, from the index (month files re-read only if changed). */
   days(): DayMap {
-    return this.loadIndex().days;
-  }
-
-  private loadIndex(): { doc: IndexDoc; days: DayMap; changed: boolean } {
-    const indexPath = join(this.dir, '..', FILES.journalIndex);
-    let doc: IndexDoc;
-    try {
-      doc = readDoc(indexPath, indexSpec);
-    } catch {
-      doc = indexSpec.empty(); // only a cache: rebuild it rather than stop the user
-    }
-    const months: IndexDoc['months'] = {};
-    let changed = false;
-    const days: DayMap = {};
-    for (const month of this.months()) {
-      const st = statSync(this.monthPath(month));
-      let cached = doc.months[month];
-      if (!cached || cached.size !== st.size || cached.mtimeMs !== st.mtimeMs) {
-        cached = { size: st.size, mtimeMs: st.mtimeMs, days: summarise(this.readMonth(month)) };
-        changed = true;
-      }
-      months[month] = cached;
-      Object.assign(days, cached.days);
-    }
-    if (Object.keys(doc.months).length !== Object.keys(months).length) changed = true;
-    return { doc: { schemaVersion: JOURNAL_VERSION, months }, days, changed };
-  }
-
-  private refreshIndex(_months: string[]): void {
-    const { doc, changed } = this.loadIndex();
-    if (!changed) return;
-    try {
-      writeDoc(join(this.dir, '..', FILES.journalIndex), doc);
-    } catch (error) {
-      // Only a cache, rebuilt on the next read: the month file is already saved, so a failed
-      // index write (disk full, read-only index) must not report the save as failed.
-      if (!(error instanceof DataError)) throw error;
-    }
+    return this.index.days();
   }
 }
