@@ -97,7 +97,7 @@ describe.skipIf(needed.length > 0)('a new user\'s first day in a real terminal',
       await s.waitFor(/Score: \d of 3 right\./);
     });
     expect(quiz.code, quiz.screen.slice(-800)).toBe(0);
-    expect(json(join(home, 'quiz.json')).log).toHaveLength(3);
+    expect(existsSync(join(home, 'quiz.json'))).toBe(true);
 
     // 4. Export the journal, as markdown and as a JSON backup.
     const md = await session(home, ['export', '--out', 'journal.md'], (s) => s.waitFor('Wrote 1 entry'));
@@ -110,6 +110,7 @@ describe.skipIf(needed.length > 0)('a new user\'s first day in a real terminal',
     const backup = await session(home, ['export', '--format', 'json', '--out', 'backup.json'], (s) => s.waitFor('Wrote'));
     expect(backup.code, backup.screen).toBe(0);
     expect(json(join(home, 'backup.json')).entries).toEqual(month.entries);
+    expect(json(join(home, 'backup.json')).quiz.log).toHaveLength(3); // the three answers, however stored
 
     // 5. Plain `harmony` again: today is done, so it shows the day instead of asking again.
     const summary = await session(home, [], async (s) => {
