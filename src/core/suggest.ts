@@ -40,7 +40,7 @@ export function suggestPrinciple(
   }
   const score = (id: PrincipleId) => mastery?.[id] ?? 0;
   const ranked = [...PRINCIPLE_IDS].sort(
-    (a, b) => counts[a] - counts[b] || score(a) - score(b) || (last[a] ?? '').localeCompare(last[b] ?? ''),
+    (a, b) => counts[a] - counts[b] || score(a) - score(b) || byText(last[a] ?? '', last[b] ?? ''),
   );
   const principle = ranked[0]!;
   const tiedOnCount = ranked.filter((id) => counts[id] === counts[principle]).length > 1;
@@ -65,6 +65,11 @@ export function choosePrompts(
   const skip = new Set(exclude);
   const pool = prompts.filter((p) => !skip.has(p));
   const order = pool.map((p, i) => ({ p, i, at: used[p] ?? '' }));
-  order.sort((a, b) => a.at.localeCompare(b.at) || a.i - b.i);
+  order.sort((a, b) => byText(a.at, b.at) || a.i - b.i);
   return order.slice(0, count).map((o) => o.p);
+}
+
+/** Code-unit order for ASCII dates: localeCompare's first call loads ICU's collator (~6 ms per check-in; bench/, issue 7). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
