@@ -8,6 +8,7 @@ const NODE = process.execPath;
 const BASELINE = { args: ['-e', '0'], env: process.env };
 
 export const median = (xs) => {
+  if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
