@@ -11,7 +11,8 @@ import { grade, letter, parseAnswer, splitAnswers, type Graded } from '../core/q
 import { recordAnswer, type DayRule } from '../core/quiz-schedule.js';
 import { planQuiz, type AskedQuestion } from '../core/quiz-select.js';
 import { CancelledError, UsageError } from '../errors.js';
-import { readQuiz, updateQuiz, type QuizReview } from '../store/quiz.js';
+import { readQuiz, saveAnswer, type QuizReview } from '../store/quiz.js';
+import { readQuizMonth } from '../store/quiz-log.js';
 import { requireInteractive } from '../ui/prompts.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 import { choiceLabel, choicesText, dueText, feedbackText, masteryText, questionText } from './quiz-view.js';
@@ -43,10 +44,12 @@ export async function run(ctx: Context, opts: QuizOptions): Promise<void> {
     throw new UsageError(`--count is ${opts.count} but --answers has ${tokens.length} answers; give one answer per question.`);
   }
 
-  // Data first: a damaged quiz.json or config.json is reported (exit 3) even without a TTY.
+  // Data first: a damaged quiz.json, quiz-log month or config.json is reported (exit 3) even without a TTY.
   const store = ctx.store();
   const rule: DayRule = { dayStartHour: store.settings().dayStartHour };
   const doc = readQuiz(store);
+  // Answers are logged in this month's quiz-log file: a damaged one stops us before asking.
+  if (!opts.dryRun) readQuizMonth(store, ctx.today().slice(0, 7));
   if (!tokens && !opts.dryRun) requireInteractive(ctx.io, 'quiz', ['--answers b,a,c', '--seed N']);
   const questions = loadContent().questions;
   const seed = opts.seed ?? randomInt(1, 2 ** 31 - 1);
@@ -82,7 +85,7 @@ export async function run(ctx: Context, opts: QuizOptions): Promise<void> {
       if (picks && !opts.json) print(ctx.io, choicesText(asked, width), `Your answer: ${positions.map(letter).join(', ')}`);
       const graded = grade(asked, positions);
       saving = true;
-      const review = await updateQuiz(store, (doc) => recordAnswer(doc, asked.question, graded.chosen, graded.correct, ctx.now(), rule));
+      const review = await saveAnswer(store, (doc) => recordAnswer(doc, asked.question, graded.chosen, graded.correct, ctx.now(), rule));
       saving = false;
       answered.push({ asked, graded, review });
       if (!opts.json) print(ctx.io, feedbackText(s, asked, graded, width));

@@ -4,10 +4,15 @@ import type { DocSpec } from '../store/files.js';
 import type { Settings } from '../store/settings.js';
 import type { State } from '../store/state.js';
 import { entryProblem, type Entry } from './entry.js';
-import { mergeQuiz, type QuizDoc } from './quiz-doc.js';
+import { mergeQuiz, type QuizBackup } from './quiz-doc.js';
 
 export const BACKUP_FORMAT = 'harmony-backup';
-/** Version 1: settings, state and quiz are whole documents (each with its own schemaVersion); entries are journal entries as stored. */
+/**
+ * Version 1: settings and state are whole documents (each with its own schemaVersion), quiz is
+ * quiz.json's cards with the whole log of quiz-log/ (its own schemaVersion: the shape quiz.json
+ * had before the log moved out, so every backup ever written still imports); entries are
+ * journal entries as stored.
+ */
 export const BACKUP_VERSION = 1;
 
 export interface Backup {
@@ -16,14 +21,14 @@ export interface Backup {
   exportedAt: string;
   settings: Settings;
   state: State;
-  quiz: QuizDoc;
+  quiz: QuizBackup;
   entries: Entry[];
 }
 
 export interface BackupSpecs {
   settings: DocSpec<Settings>;
   state: DocSpec<State>;
-  quiz: DocSpec<QuizDoc>;
+  quiz: DocSpec<QuizBackup>;
 }
 
 export function buildBackup(parts: Omit<Backup, 'format' | 'schemaVersion'>): Backup {
@@ -108,7 +113,7 @@ export interface Current {
   /** Null when there is no settings file / state file yet. */
   settings: Settings | null;
   state: State | null;
-  quiz: QuizDoc;
+  quiz: QuizBackup;
 }
 
 export interface ImportPlan {
@@ -120,7 +125,7 @@ export interface ImportPlan {
   state: State | null;
   newLessonsRead: number;
   /** Null when the quiz would not change. */
-  quiz: QuizDoc | null;
+  quiz: QuizBackup | null;
   newReviews: number;
 }
 

@@ -1,8 +1,14 @@
-// The quiz document (quiz.json): per-question scheduling state plus a log of every review.
-// Pure: the store reads and writes it, core/quiz-schedule.ts changes it.
+// The quiz documents. quiz.json holds only the per-question scheduling state (one card per
+// question: bounded by the question bank), so the check-in and stats read a few KB whatever
+// the history. The review log, which grows with every answer, lives in month files
+// (quiz-log/YYYY-MM.json, see quiz-log.ts). A backup carries both as one QuizBackup.
+// Pure: the store reads and writes them, core/quiz-schedule.ts changes them.
 import { isValidDate, type LocalDate } from './dates.js';
 
-export const QUIZ_VERSION = 1;
+/** quiz.json. Version 1 also held the whole log; version 2 holds only the cards. */
+export const QUIZ_VERSION = 2;
+/** The `quiz` part of a JSON backup: cards plus the whole log (the shape of quiz.json version 1). */
+export const QUIZ_BACKUP_VERSION = 1;
 
 /** FSRS card states, by name so the file reads well. */
 export const CARD_STATES = ['new', 'learning', 'review', 'relearning'] as const;
@@ -42,16 +48,31 @@ export interface QuizReview {
   dueDay: LocalDate;
 }
 
+/** quiz.json as read (version 2). */
 export interface QuizDoc {
   schemaVersion: number;
   /** Question id -> card. Questions never answered have no card. */
   cards: Record<string, QuizCard>;
-  /** Every review, oldest first. */
+  /**
+   * Only when the file on disk is still version 1: its log, not yet moved to quiz-log/. The
+   * next write of quiz.json files these reviews first, then drops them from quiz.json.
+   */
+  unfiled?: QuizReview[];
+}
+
+/** Cards and the whole log, oldest first: a backup's `quiz`, and what an import merges. */
+export interface QuizBackup {
+  schemaVersion: number;
+  cards: Record<string, QuizCard>;
   log: QuizReview[];
 }
 
 export function emptyQuiz(): QuizDoc {
-  return { schemaVersion: QUIZ_VERSION, cards: {}, log: [] };
+  return { schemaVersion: QUIZ_VERSION, cards: {} };
+}
+
+export function emptyQuizBackup(): QuizBackup {
+  return { schemaVersion: QUIZ_BACKUP_VERSION, cards: {}, log: [] };
 }
 
 const isInstant = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
@@ -85,38 +106,64 @@ export function reviewProblem(r: unknown): string | null {
   return null;
 }
 
-/** Null when `doc` is a valid quiz document, else what is wrong (with the field's path). Fills in a missing cards or log. */
-export function quizProblem(doc: Record<string, unknown>): string | null {
-  // A document without cards or log (hand-made, or from an older backup) means none yet.
-  doc.cards ??= {};
-  doc.log ??= [];
+/** Null when `list` is a list of valid reviews, else what is wrong, as `name[i]: ...`. */
+export function reviewsProblem(list: unknown, name: string): string | null {
+  if (!Array.isArray(list)) return `${name} is not a list`;
+  for (const [i, review] of list.entries()) {
+    const problem = reviewProblem(review);
+    if (problem) return `${name}[${i}]: ${problem}`;
+  }
+  return null;
+}
+
+function cardsProblem(doc: Record<string, unknown>): string | null {
   if (!isRecord(doc.cards)) return 'cards is not a map';
   for (const [id, card] of Object.entries(doc.cards)) {
     const problem = cardProblem(card);
     if (problem) return `cards.${id}: ${problem}`;
   }
-  if (!Array.isArray(doc.log)) return 'log is not a list';
-  for (const [i, review] of doc.log.entries()) {
-    const problem = reviewProblem(review);
-    if (problem) return `log[${i}]: ${problem}`;
-  }
   return null;
 }
 
+/** Validates quiz.json (version 2, as read: a migrated version 1 brings its log as `unfiled`). Fills in missing cards. */
+export function quizProblem(doc: Record<string, unknown>): string | null {
+  // A document without cards (hand-made, or an early version 1) means none yet.
+  doc.cards ??= {};
+  // The reviews came from version 1's `log`; name them so, as the file does.
+  return cardsProblem(doc) ?? (doc.unfiled === undefined ? null : reviewsProblem(doc.unfiled, 'log'));
+}
+
+/** quiz.json version 1 -> 2, in memory: the log is carried as `unfiled` until the next write files it. */
+export function migrateQuizV1(doc: Record<string, unknown>): Record<string, unknown> {
+  const { log, ...rest } = doc;
+  return { ...rest, unfiled: log ?? [] };
+}
+
+/** Validates a backup's quiz (cards and log). Fills in a missing cards or log. */
+export function quizBackupProblem(doc: Record<string, unknown>): string | null {
+  doc.cards ??= {};
+  doc.log ??= [];
+  return cardsProblem(doc) ?? reviewsProblem(doc.log, 'log');
+}
+
+/** Orders reviews oldest first; equal instants keep their order. */
+export function byTime(reviews: QuizReview[]): QuizReview[] {
+  return reviews.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
 /**
- * Merges two quiz documents (for importing a backup): the log is the union of both (a review
+ * Merges two quiz histories (for importing a backup): the log is the union of both (a review
  * is the same when question and instant match), and each question keeps the card of whichever
  * side reviewed it last.
  */
-export function mergeQuiz(current: QuizDoc, incoming: QuizDoc): QuizDoc {
+export function mergeQuiz(current: QuizBackup, incoming: QuizBackup): QuizBackup {
   const key = (r: QuizReview) => `${r.question}\u0000${r.at}`;
   const seen = new Set(current.log.map(key));
-  const log = [...current.log, ...incoming.log.filter((r) => !seen.has(key(r)))];
-  log.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const log = byTime([...current.log, ...incoming.log.filter((r) => !seen.has(key(r)))]);
   const cards = { ...current.cards };
   for (const [id, card] of Object.entries(incoming.cards)) {
     const mine = cards[id];
     if (!mine || Date.parse(card.lastAt) > Date.parse(mine.lastAt)) cards[id] = card;
   }
-  return { schemaVersion: QUIZ_VERSION, cards, log };
+  return { schemaVersion: QUIZ_BACKUP_VERSION, cards, log };
 }

@@ -63,10 +63,10 @@ function toFsrsCard(card: QuizCard | undefined, today: LocalDate): Card {
 }
 
 /**
- * Records one answer as an FSRS review: updates the question's card in `doc` and appends to
- * the log. A wrong answer is rated Again, a right one Good.
+ * Records one answer as an FSRS review: updates the question's card in `doc` and returns the
+ * review for the log (the store files it: saveAnswer). A wrong answer is rated Again, a right one Good.
  */
-export function recordAnswer(doc: QuizDoc, question: Question, chosen: number[], correct: boolean, now: Date, rule: DayRule): QuizReview {
+export function recordAnswer(doc: Pick<QuizDoc, 'cards'>, question: Question, chosen: number[], correct: boolean, now: Date, rule: DayRule): QuizReview {
   const today = practiceDay(now, rule.dayStartHour, rule.timeZone);
   const rating = correct ? Rating.Good : Rating.Again;
   const { card } = scheduler.next(toFsrsCard(doc.cards[question.id], today), dayClock(today), rating);
@@ -84,7 +84,7 @@ export function recordAnswer(doc: QuizDoc, question: Question, chosen: number[],
     lapses: card.lapses,
     state: CARD_STATES[card.state] ?? 'review',
   };
-  const review: QuizReview = {
+  return {
     question: question.id,
     at: now.toISOString(),
     day: today,
@@ -93,8 +93,6 @@ export function recordAnswer(doc: QuizDoc, question: Question, chosen: number[],
     chosen: [...chosen].sort((a, b) => a - b),
     dueDay,
   };
-  doc.log.push(review);
-  return review;
 }
 
 export function isDue(card: QuizCard, now: Date): boolean {

@@ -5,15 +5,15 @@ import type { Entry } from '../core/entry.js';
 import { writeDoc } from './files.js';
 import type { Store } from './index.js';
 import { FILES } from './paths.js';
-import { quizSpec, readQuiz, writeQuiz } from './quiz.js';
+import { quizBackupSpec, readQuizBackup, writeQuizBackup } from './quiz.js';
 import { settingsSpec } from './settings.js';
 import { stateSpec } from './state.js';
 
-export const backupSpecs: BackupSpecs = { settings: settingsSpec, state: stateSpec, quiz: quizSpec };
+export const backupSpecs: BackupSpecs = { settings: settingsSpec, state: stateSpec, quiz: quizBackupSpec };
 
-/** The stored documents other than the journal (each as it is read, or its empty form). */
+/** The stored documents other than the journal (each as it is read, or its empty form); the quiz with its whole log. */
 export function readDocs(store: Store) {
-  return { settings: store.settings(), state: store.state(), quiz: readQuiz(store) };
+  return { settings: store.settings(), state: store.state(), quiz: readQuizBackup(store) };
 }
 
 /** What an import compares against; reads only the months the incoming entries fall in. */
@@ -29,7 +29,7 @@ export function currentFor(store: Store, entries: readonly Entry[]): Current {
     ids,
     settings: exists(FILES.settings) ? store.settings() : null,
     state: exists(FILES.state) ? store.state() : null,
-    quiz: readQuiz(store),
+    quiz: readQuizBackup(store),
   };
 }
 
@@ -40,6 +40,6 @@ export function applyImport(store: Store, plan: ImportPlan): void {
   if (plan.add.length > 0) store.journal.add(plan.add);
   if (plan.settings) writeDoc(store.path(FILES.settings), plan.settings);
   if (plan.state) writeDoc(store.path(FILES.state), plan.state);
-  if (plan.quiz) writeQuiz(store, plan.quiz);
+  if (plan.quiz) writeQuizBackup(store, plan.quiz);
 }
 

@@ -21,6 +21,7 @@ export const FILES = {
   settings: 'config.json',
   state: 'state.json',
   quiz: 'quiz.json',
+  quizLogDir: 'quiz-log',
   journalDir: 'journal',
   journalIndex: 'journal/index.json',
   lock: 'harmony.lock',

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyQuiz } from '../../src/core/quiz-doc.js';
+import { emptyQuizBackup } from '../../src/core/quiz-doc.js';
 import { Store } from '../../src/store/index.js';
 import { cleanupHomes, run, tempHome } from '../helpers/cli.js';
 import { addEntries, daily, entry } from '../helpers/journal-fixtures.js';
@@ -31,7 +31,8 @@ beforeAll(async () => {
   await addEntries(source, [entry('2025-03-03', { id: '20250303-tie0', createdAt: '2025-03-03T20:00:00+00:00', answers: [{ prompt: 'Tie?', answer: 'same minute \u001b[2J' }] })]);
   writeFileSync(join(source, 'config.json'), JSON.stringify({ schemaVersion: 1, name: 'Sam', dayStartHour: 3, color: 'never', reminder: false }));
   writeFileSync(join(source, 'state.json'), JSON.stringify({ schemaVersion: 1, lessonsRead: { trust: '2025-01-02', attention: '2025-01-01' }, promptsUsed: { 'What did you notice today?': '2026-05-01' } }));
-  const quiz = emptyQuiz();
+  // A quiz.json as harmony wrote it before the log moved to quiz-log/ (version 1, the shape of a backup's quiz).
+  const quiz = emptyQuizBackup();
   quiz.log.push({ question: 'trust-1', at: '2025-02-01T10:00:00.000Z', day: '2025-02-01', correct: false, rating: 1, chosen: [2], dueDay: '2025-02-02' });
   quiz.cards['trust-1'] = { due: '2025-02-02T03:00:00.000Z', dueDay: '2025-02-02', lastDay: '2025-02-01', lastAt: '2025-02-01T10:00:00.000Z', lastCorrect: false, stability: 0.4, difficulty: 7.1, scheduledDays: 1, reps: 1, lapses: 1, state: 'relearning' };
   writeFileSync(join(source, 'quiz.json'), JSON.stringify(quiz));

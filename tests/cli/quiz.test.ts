@@ -1,10 +1,10 @@
 // harmony quiz through the built binary, without a TTY: --dry-run shows the plan for a seed,
-// --answers answers it; stdout, exit codes and quiz.json are checked.
-import { existsSync, readFileSync } from 'node:fs';
+// --answers answers it; stdout, exit codes, quiz.json and quiz-log/ are checked.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContentFrom } from '../../src/content/parse.js';
-import type { QuizDoc } from '../../src/core/quiz-doc.js';
+import type { QuizDoc, QuizReview } from '../../src/core/quiz-doc.js';
 import { cleanupHomes, ROOT, run, tempHome } from '../helpers/cli.js';
 
 afterAll(cleanupHomes);
@@ -35,6 +35,7 @@ function wrongLetter(p: Planned): string {
   return p.choices.find((c) => !q.choices.find((x) => x.text === c.text)!.correct)!.letter;
 }
 const quizDoc = (home: string): QuizDoc => JSON.parse(readFileSync(join(home, 'quiz.json'), 'utf8'));
+const logMonth = (home: string, month: string): QuizReview[] => JSON.parse(readFileSync(join(home, 'quiz-log', `${month}.json`), 'utf8')).reviews;
 
 describe('harmony quiz without a terminal', () => {
   it('without --answers exits 2 naming --answers and --seed, and saves nothing', () => {
@@ -66,7 +67,10 @@ describe('harmony quiz without a terminal', () => {
     expect(Object.values(result.mastery).some((v) => (v as number) > 0)).toBe(true);
 
     const doc = quizDoc(home);
-    expect(doc.log.map((x) => [x.question, x.correct, x.at])).toEqual(planned.map((p, i) => [p.id, i !== 1, new Date(NOW).toISOString()]));
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'cards']); // the log lives in quiz-log/
+    expect(doc.schemaVersion).toBe(2);
+    expect(readdirSync(join(home, 'quiz-log'))).toEqual(['2026-06.json']);
+    expect(logMonth(home, '2026-06').map((x) => [x.question, x.correct, x.at])).toEqual(planned.map((p, i) => [p.id, i !== 1, new Date(NOW).toISOString()]));
     expect(doc.cards[planned[1]!.id]).toMatchObject({ lastCorrect: false, dueDay: '2026-06-11', lapses: 0 });
 
     // The missed question comes back first: alone in --review, first in a normal quiz.
@@ -128,5 +132,74 @@ describe('harmony quiz without a terminal', () => {
     const review = (ms: number) => dryRun(home, ['--review', '--seed', '1'], { ...env, HARMONY_NOW: new Date(ms).toISOString() });
     expect(review(boundary - 60_000).map((x) => [x.id, x.reason])).toEqual([[missed!.question, 'missed']]);
     expect(review(boundary).map((x) => [x.id, x.reason]).sort()).toEqual([[known!.question, 'due'], [missed!.question, 'missed']].sort());
+  });
+});
+
+describe('the review log in month files', () => {
+  /** A quiz.json as harmony wrote it before the log moved out: cards and log in one file. */
+  function versionOne(home: string): { text: string; log: QuizReview[] } {
+    const reviews = [
+      ...dryRun(home, ['--seed', '3', '--count', '3'], { HARMONY_NOW: '2026-04-20T18:00:00Z' }).map((p) => ['2026-04-20T18:00:00.000Z', p.id] as const),
+      ...dryRun(home, ['--seed', '6', '--count', '2'], { HARMONY_NOW: '2026-05-02T18:00:00Z' }).map((p) => ['2026-05-02T18:00:00.000Z', p.id] as const),
+    ];
+    const log: QuizReview[] = reviews.map(([at, question]) => ({ question, at, day: at.slice(0, 10), correct: true, rating: 3, chosen: [0], dueDay: '2026-05-20' }));
+    const card = (at: string) => ({ due: '2026-05-20T00:00:00.000Z', dueDay: '2026-05-20', lastDay: at.slice(0, 10), lastAt: at, lastCorrect: true, stability: 9, difficulty: 5, scheduledDays: 18, reps: 1, lapses: 0, state: 'review' });
+    const text = JSON.stringify({ schemaVersion: 1, cards: Object.fromEntries(log.map((r) => [r.question, card(r.at)])), log }, null, 1);
+    writeFileSync(join(home, 'quiz.json'), text);
+    return { text, log };
+  }
+  const exported = (home: string) => {
+    const r = run(['export', '--format', 'json'], { home, env: { HARMONY_NOW: NOW } });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).quiz as { schemaVersion: number; log: QuizReview[] };
+  };
+
+  it('a version-1 quiz.json is read as it is (left untouched) and moved to quiz-log/ by the next answer, no review lost', () => {
+    const home = tempHome();
+    const { text, log } = versionOne(home);
+    const stats = run(['stats', '--json'], { home, env: { HARMONY_NOW: NOW } });
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout).quiz.answered).toBe(new Set(log.map((r) => r.question)).size);
+    expect(exported(home)).toEqual({ schemaVersion: 1, cards: expect.any(Object), log });
+    expect(run(['checkin', '--mood', '3', '--principle', 'trust', '--answer', 'x', '--intention', 'y'], { home, env: { HARMONY_NOW: NOW } }).code).toBe(0);
+    expect(readFileSync(join(home, 'quiz.json'), 'utf8')).toBe(text);
+    expect(existsSync(join(home, 'quiz-log'))).toBe(false);
+
+    const planned = dryRun(home, ['--seed', '9', '--count', '1']);
+    const r = run(['quiz', '--seed', '9', '--count', '1', '--answers', rightLetters(planned[0]!)], { home, env: { HARMONY_NOW: NOW } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(quizDoc(home)).toEqual({ schemaVersion: 2, cards: expect.any(Object) });
+    expect(readdirSync(join(home, 'quiz-log')).sort()).toEqual(['2026-04.json', '2026-05.json', '2026-06.json']);
+    expect(logMonth(home, '2026-04')).toEqual(log.slice(0, 3));
+    expect(logMonth(home, '2026-05')).toEqual(log.slice(3));
+    expect(logMonth(home, '2026-06').map((x) => x.question)).toEqual([planned[0]!.id]);
+    expect(exported(home).log).toEqual([...log, ...logMonth(home, '2026-06')]);
+  });
+
+  it('a damaged month: check-in and stats go on (they never read the log); quiz and export stop with exit 3, file untouched', () => {
+    const home = tempHome();
+    const planned = dryRun(home, ['--seed', '21', '--count', '2']);
+    expect(run(['quiz', '--seed', '21', '--answers', planned.map(rightLetters).join(',')], { home, env: { HARMONY_NOW: NOW } }).code).toBe(0);
+    const bad = '{"schemaVersion": 1, "reviews": [{"question": "x"}';
+    mkdirSync(join(home, 'quiz-log'), { recursive: true });
+    writeFileSync(join(home, 'quiz-log', '2026-06.json'), bad);
+    const env = { HARMONY_NOW: NOW };
+    const stats = run(['stats', '--json'], { home, env });
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout).quiz.answered).toBe(2);
+    const checkin = run(['checkin', '--mood', '3', '--answer', 'x', '--intention', 'y'], { home, env });
+    expect(checkin.code, checkin.stderr).toBe(0);
+    for (const args of [['quiz', '--seed', '2', '--answers', 'a'], ['export', '--format', 'json']]) {
+      const r = run(args, { home, env });
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toMatch(/^harmony: .*quiz-log\/2026-06\.json is not valid JSON/);
+    }
+    // Only the month being written matters to the quiz: an old damaged month does not stop it.
+    expect(run(['quiz', '--dry-run'], { home, env }).code).toBe(0);
+    expect(readFileSync(join(home, 'quiz-log', '2026-06.json'), 'utf8')).toBe(bad);
+    const later = { HARMONY_NOW: '2026-07-02T15:00:00Z' };
+    const next = dryRun(home, ['--seed', '1', '--count', '1'], later);
+    expect(run(['quiz', '--seed', '1', '--count', '1', '--answers', rightLetters(next[0]!)], { home, env: later }).code).toBe(0);
+    expect(readFileSync(join(home, 'quiz-log', '2026-06.json'), 'utf8')).toBe(bad);
   });
 });

@@ -10,6 +10,7 @@ import { planQuiz, type AskedQuestion } from '../../src/core/quiz-select.js';
 import { CancelledError, EXIT, UsageError } from '../../src/errors.js';
 import { Store } from '../../src/store/index.js';
 import { readQuiz } from '../../src/store/quiz.js';
+import { readQuizLog } from '../../src/store/quiz-log.js';
 import { createTestIO } from '../../src/ui/io.js';
 import { scriptedPrompter } from '../../src/ui/prompts.js';
 import { ROOT } from '../helpers/cli.js';
@@ -50,7 +51,7 @@ describe('harmony quiz at a terminal', () => {
       expect(out.replace(/\s+/g, ' ')).toContain(a.question.explanation.replace(/\s+/g, ' '));
     }
     const doc = readQuiz(store);
-    expect(doc.log.map((r) => r.question)).toEqual(asked.map((a) => a.question.id));
+    expect(readQuizLog(store).map((r) => r.question)).toEqual(asked.map((a) => a.question.id));
     expect(Object.values(doc.cards).every((c) => c.lastCorrect)).toBe(true);
   });
 
@@ -74,7 +75,7 @@ describe('harmony quiz at a terminal', () => {
     expect(error).toBeInstanceOf(CancelledError);
     expect((error as CancelledError).message).toBe('Quiz stopped: 2 answers saved.');
     expect((error as CancelledError).exitCode).toBe(EXIT.cancelled);
-    expect(readQuiz(store).log.map((r) => r.question)).toEqual(asked.slice(0, 2).map((a) => a.question.id));
+    expect(readQuizLog(store).map((r) => r.question)).toEqual(asked.slice(0, 2).map((a) => a.question.id));
   });
 
   it('Ctrl+C at the first question saves nothing', async () => {

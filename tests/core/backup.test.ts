@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, buildBackup, checkBackup, mergeState, planImport, type Backup, type Current } from '../../src/core/backup.js';
-import { emptyQuiz, type QuizDoc, type QuizReview } from '../../src/core/quiz-doc.js';
+import { emptyQuizBackup, type QuizBackup, type QuizReview } from '../../src/core/quiz-doc.js';
 import { backupSpecs } from '../../src/store/backup.js';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
 import type { State } from '../../src/store/state.js';
@@ -12,8 +12,8 @@ function review(question: string, at: string): QuizReview {
   return { question, at, day: at.slice(0, 10), correct: true, rating: 3, chosen: [0], dueDay: at.slice(0, 10) };
 }
 
-function quizWith(...reviews: QuizReview[]): QuizDoc {
-  const quiz = emptyQuiz();
+function quizWith(...reviews: QuizReview[]): QuizBackup {
+  const quiz = emptyQuizBackup();
   for (const r of reviews) {
     quiz.log.push(r);
     quiz.cards[r.question] = {
@@ -100,7 +100,7 @@ describe('checkBackup', () => {
 });
 
 describe('planImport', () => {
-  const empty: Current = { ids: new Set(), settings: null, state: null, quiz: emptyQuiz() };
+  const empty: Current = { ids: new Set(), settings: null, state: null, quiz: emptyQuizBackup() };
 
   it('into an empty store: everything is restored', () => {
     const b = sample();

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContentFrom } from '../../src/content/parse.js';
-import type { QuizDoc } from '../../src/core/quiz-doc.js';
+import type { QuizDoc, QuizReview } from '../../src/core/quiz-doc.js';
 import { planQuiz, type AskedQuestion } from '../../src/core/quiz-select.js';
 import { emptyQuiz } from '../../src/core/quiz-doc.js';
 import { cleanupHomes, ROOT, run, tempHome } from '../helpers/cli.js';
@@ -59,6 +59,7 @@ async function tick(s: Session, positions: number[], count: number): Promise<voi
 }
 
 const quizDoc = (home: string): QuizDoc => JSON.parse(readFileSync(join(home, 'quiz.json'), 'utf8'));
+const quizLog = (home: string): QuizReview[] => JSON.parse(readFileSync(join(home, 'quiz-log', `${NOW.slice(0, 7)}.json`), 'utf8')).reviews;
 
 describe('harmony quiz in a terminal', () => {
   it('takes answers with arrows, space and Enter; Ctrl+C keeps those given (exit 130)', async () => {
@@ -83,9 +84,9 @@ describe('harmony quiz in a terminal', () => {
     } finally {
       s.kill();
     }
-    const doc = quizDoc(home);
-    expect(doc.log.map((r) => [r.question, r.correct])).toEqual([[first!.question.id, true], [second!.question.id, false]]);
-    expect(doc.log[1]!.chosen).toEqual(partialPositions(second!).map((p) => second!.order[p]!).sort((x, y) => x - y));
+    const log = quizLog(home);
+    expect(log.map((r) => [r.question, r.correct])).toEqual([[first!.question.id, true], [second!.question.id, false]]);
+    expect(log[1]!.chosen).toEqual(partialPositions(second!).map((p) => second!.order[p]!).sort((x, y) => x - y));
   });
 
   it('runs a whole quiz to the summary (exit 0)', async () => {

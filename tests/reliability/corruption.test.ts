@@ -65,6 +65,14 @@ const FILES: DataFile[] = [
     wrongTypes: { schemaVersion: 1, cards: 'none', history: 3, answers: 'x' },
     commands: [['quiz', '--json'], ['stats']],
   },
+  {
+    // The quiz review log, one file a month: read by the quiz (this month, before asking) and
+    // by backups; never by checkin or stats (tests/cli/quiz.test.ts shows they go on).
+    path: 'quiz-log/2025-01.json',
+    valid: { schemaVersion: 1, reviews: [{ question: 'trust-1', at: '2025-01-15T20:00:00.000Z', day: '2025-01-15', correct: true, rating: 3, chosen: [0], dueDay: '2025-01-18' }] },
+    wrongTypes: { schemaVersion: 1, reviews: [{ question: 7, at: 'soon', day: 15, correct: 'yes', rating: 2, chosen: 'a' }] },
+    commands: [['quiz', '--json'], ['export', '--format', 'json', '--out', 'out.json']],
+  },
 ];
 
 type Spoil = { name: string; bytes?: (f: DataFile) => Buffer; setup?: (file: string) => void };
@@ -157,7 +165,7 @@ describe('a file the user cannot write (mode 400)', () => {
 
 describe('the store itself, in process', () => {
   it.each(SPOILS.filter((s) => s.bytes && !s.setup))('$name: every read and write path throws a DataError, file untouched', async (s) => {
-    for (const f of FILES.filter((x) => x.path !== 'quiz.json')) {
+    for (const f of FILES.filter((x) => x.path !== 'quiz.json' && !x.path.startsWith('quiz-log/'))) {
       const home = tempHome();
       const file = spoil(home, f, s);
       const before = sha(file);
