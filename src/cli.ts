@@ -255,7 +255,8 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     // Plain `harmony` (global flags only) opens the home screen. It is not a program action,
     // because an action would swallow typos like `harmony lesons` as arguments.
-    if (argv.every((a) => a === '--no-color' || a === '--debug')) {
+    // (`harmony --` too: commander would print the whole help to stderr and exit 0; issue 8.)
+    if (argv.every((a) => a === '--no-color' || a === '--debug' || a === '--')) {
       await (await import('./commands/home.js')).run(ctx());
       return EXIT.ok;
     }

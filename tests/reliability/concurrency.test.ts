@@ -41,8 +41,13 @@ function runWriter(args: string[]): Promise<{ code: number | null; out: string; 
 function leaveDeadLock(home: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [writer, 'hold', home]);
+    let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => d.includes('locked') && child.kill('SIGKILL'));
-    child.on('close', (_code, signal) => (signal === 'SIGKILL' && existsSync(join(home, 'harmony.lock')) ? done() : fail(new Error('no dead lock'))));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('close', (code, signal) => {
+      if (signal === 'SIGKILL' && existsSync(join(home, 'harmony.lock'))) done();
+      else fail(new Error(`no dead lock: exit ${code} ${signal} ${err}`));
+    });
   });
 }
 

@@ -116,9 +116,10 @@ export function seeded(seed: number): () => number {
   };
 }
 
-export function seedFromEnv(name: string): number {
+/** RELIABILITY_SEED if set, else `fallback`, else a random seed; printed for replay. */
+export function seedFromEnv(name: string, fallback?: number): number {
   const given = Number(process.env.RELIABILITY_SEED);
-  const seed = Number.isInteger(given) && given > 0 ? given : Math.floor(Math.random() * 2 ** 31);
+  const seed = Number.isInteger(given) && given > 0 ? given : (fallback ?? Math.floor(Math.random() * 2 ** 31));
   console.log(`${name}: seed ${seed} (replay with RELIABILITY_SEED=${seed})`);
   return seed;
 }
