@@ -1,7 +1,7 @@
 // Reading and writing our versioned JSON documents.
 // Reads never modify a file: anything we cannot trust becomes a DataError naming the file.
 // Writes are atomic (temp file in the same folder, fsync, rename), mode 0600.
-import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { DataError } from '../errors.js';
 
@@ -65,6 +65,36 @@ export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
 }
 
 /** Atomic write: a crash leaves either the old file or the new one, never half of either. */
+/**
+ * Writes `data` to a new 0600 temp file beside `file` and returns its path; the caller renames
+ * it into place. writeFileSync on an fd loops until every byte is written; writeSync does not:
+ * on a nearly full disk it returned a short count, and the truncated temp file was renamed
+ * over the good one (found by the reliability suite, issue 8).
+ */
+export function writeTemp(file: string, data: string, durable = true): string {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+    writeFileSync(fd, data);
+    if (durable) fsyncSync(fd);
+    closeSync(fd);
+    return temp;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    removeQuietly(temp);
+    throw error;
+  }
+}
+
+export function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
 export interface WriteOptions {
   /** A rebuildable cache: compact JSON and no fsync (a torn cache is rebuilt on read). */
   cache?: boolean;
@@ -78,26 +108,13 @@ export function writeDoc(file: string, doc: unknown, options: WriteOptions = {})
   } catch (error) {
     throw writeError(file, error);
   }
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const data = (options.cache ? JSON.stringify(doc) : JSON.stringify(doc, null, 1)) + '\n';
-  let fd: number | undefined;
+  let temp: string | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o600);
-    // writeFileSync on an fd loops until every byte is written. writeSync does not: on a
-    // nearly full disk it returned a short count, and the truncated temp file was renamed over
-    // the good one (found by the reliability suite, issue 8).
-    writeFileSync(fd, data);
-    if (!options.cache) fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
+    temp = writeTemp(file, data, !options.cache);
     renameSync(temp, file);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temp file may not exist; nothing else to clean.
-    }
+    if (temp) removeQuietly(temp);
     throw writeError(file, error);
   }
   if (!options.cache) syncFolder(dir);
@@ -115,6 +132,47 @@ export function assertWritable(file: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw writeError(file, error);
     // ENOENT (a new file) and anything else: the write itself will tell.
+  }
+}
+
+const TEMP_RE = /^\..+\.(\d+)\.\d+\.tmp$/; // writeDoc's temp files: .<name>.<pid>.<ms>.tmp
+
+/**
+ * Removes temp files left by writers that died mid-write (SIGKILL, power loss): the atomic
+ * rename keeps the data safe, but each such crash left a copy of a month file behind for
+ * ever (the reliability suite counted ~60 per 200 kills, issue 8). Only files whose process
+ * is gone are touched; call it under the store lock. Looks in the data folder and one level
+ * of subfolders (journal/ and the like).
+ */
+export function removeOrphanTemps(home: string): void {
+  const sweep = (dir: string, depth: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const d of entries) {
+      if (d.isDirectory() && depth === 0) sweep(join(dir, d.name), 1);
+      const pid = Number(TEMP_RE.exec(d.name)?.[1]);
+      if (!d.isFile() || !pid || processAlive(pid)) continue;
+      try {
+        unlinkSync(join(dir, d.name));
+      } catch {
+        // already gone, or not ours to remove: leave it
+      }
+    }
+  };
+  sweep(home, 0);
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
   }
 }
 

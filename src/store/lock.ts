@@ -4,6 +4,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
+import { removeOrphanTemps } from './files.js';
 import { FILES } from './paths.js';
 
 const STALE_MS = 4000;
@@ -58,6 +59,7 @@ export async function withLock<T>(home: string, work: () => T | Promise<T>): Pro
     throw error;
   }
   try {
+    removeOrphanTemps(home); // what a killed writer left; safe now that we hold the lock
     return await work();
   } finally {
     await release().catch(() => undefined);

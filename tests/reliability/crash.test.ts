@@ -1,12 +1,13 @@
 // Crash during a write: a child saving entries in a loop (the real store code) is killed with
 // SIGKILL at random moments. After every kill the store must open, be valid, and hold every
 // entry whose save had returned (the child prints an id only after its save returned).
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, utimesSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.js';
 import { summarise } from '../../src/store/journal.js';
+import { removeOrphanTemps } from '../../src/store/files.js';
 import { cleanupHomes, tempHome } from '../helpers/cli.js';
 import { answerFor, entryId } from './fixtures/entries.js';
 import { bundleFixture, seeded, seedFromEnv } from './support.js';
@@ -105,6 +106,10 @@ describe('SIGKILL during saves', () => {
           totals.tempLeft += readdirSync(join(home, 'journal')).filter((n) => n.endsWith('.tmp')).length;
         }
       }
+      // The next write sweeps what the killed writers left (store/files.ts removeOrphanTemps).
+      await store().write(() => undefined);
+      const temps = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+      expect([...temps(home), ...temps(join(home, 'journal'))], 'temp files left after a write').toEqual([]);
       totals.kills += kills;
       totals.saved += returned.size;
       expect(kills, 'too few rounds ended in a kill').toBe(KILLS_PER_LANE);
@@ -114,8 +119,28 @@ describe('SIGKILL during saves', () => {
     console.log(
       `crash: ${totals.kills} SIGKILLs survived; ${totals.saved} returned saves all intact; ` +
         `${totals.lockLeft} kills left the lock behind; ${totals.inFlightKept} unreported in-flight saves landed; ` +
-        `${totals.tempLeft} orphaned temp files left in journal/`,
+        `${totals.tempLeft} orphaned temp files at the last kill (swept by the next write)`,
     );
     expect(totals.kills).toBeGreaterThanOrEqual(200);
   }, 240_000);
+});
+
+describe('temp files a killed writer left', () => {
+  it('are removed when their process is gone, and kept while it lives', () => {
+    const home = tempHome('harmony-crash-');
+    mkdirSync(join(home, 'journal'));
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number; // exited: its pid is free
+    const files = {
+      deadTop: join(home, `.state.json.${dead}.1700000000000.tmp`),
+      deadMonth: join(home, 'journal', `.2025-01.json.${dead}.1700000000001.tmp`),
+      live: join(home, 'journal', `.2025-02.json.${process.pid}.1700000000002.tmp`),
+      other: join(home, 'journal', 'notes.tmp'),
+    };
+    for (const f of Object.values(files)) writeFileSync(f, '{"half":');
+    removeOrphanTemps(home);
+    expect(existsSync(files.deadTop)).toBe(false);
+    expect(existsSync(files.deadMonth)).toBe(false);
+    expect(existsSync(files.live)).toBe(true);
+    expect(existsSync(files.other)).toBe(true);
+  });
 });
