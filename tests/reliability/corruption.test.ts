@@ -63,7 +63,7 @@ const FILES: DataFile[] = [
     path: 'quiz.json',
     valid: { schemaVersion: 1 },
     wrongTypes: { schemaVersion: 1, cards: 'none', history: 3, answers: 'x' },
-    commands: [['quiz', '--json'], ['stats']],
+    commands: [['quiz', '--json'], ['quiz', '--seed', '7', '--count', '1', '--answers', 'a'], ['stats'], ['export', '--format', 'json', '--out', 'o.json']],
   },
   {
     // The quiz review log, one file a month: read by the quiz (this month, before asking) and
@@ -71,7 +71,7 @@ const FILES: DataFile[] = [
     path: 'quiz-log/2025-01.json',
     valid: { schemaVersion: 1, reviews: [{ question: 'trust-1', at: '2025-01-15T20:00:00.000Z', day: '2025-01-15', correct: true, rating: 3, chosen: [0], dueDay: '2025-01-18' }] },
     wrongTypes: { schemaVersion: 1, reviews: [{ question: 7, at: 'soon', day: 15, correct: 'yes', rating: 2, chosen: 'a' }] },
-    commands: [['quiz', '--json'], ['export', '--format', 'json', '--out', 'out.json']],
+    commands: [['quiz', '--json'], ['quiz', '--seed', '7', '--count', '1', '--answers', 'a'], ['export', '--format', 'json', '--out', 'out.json']],
   },
 ];
 
@@ -139,18 +139,25 @@ describe.each(FILES)('a spoiled $path', (f) => {
 
 // A file the user cannot write (chmod 400): commands that would change it must refuse rather
 // than let the atomic rename swap it for a new file.
-const WRITERS: Array<{ path: string; valid: object; cmd: string[] }> = [
+const QUIZ_ANSWER = ['quiz', '--seed', '7', '--count', '1', '--answers', 'a'];
+const WRITERS: Array<{ path: string; valid?: object; cmd: string[] }> = [
   { path: 'state.json', valid: FILES[0]!.valid, cmd: ['learn', 'attention', '--plain'] },
+  // No `valid`: the files come from a real first run of the same command.
+  { path: 'quiz.json', cmd: QUIZ_ANSWER },
+  { path: 'quiz-log/2025-01.json', cmd: QUIZ_ANSWER },
   { path: 'config.json', valid: FILES[1]!.valid, cmd: ['config', 'set', 'name', 'Ada'] },
   { path: 'journal/2025-01.json', valid: FILES[2]!.valid, cmd: ['checkin', '--mood', '3', '--principle', 'trust', '--answer', 'x', '--intention', 'y'] },
   { path: 'journal/2025-01.json', valid: FILES[2]!.valid, cmd: ['reflect', 'trust', '--answer', 'x', '--commitment', 'y'] },
+  { path: 'journal/2025-01.json', valid: FILES[2]!.valid, cmd: ['journal', 'delete', ENTRY.id, '--yes'] },
 ];
 
 describe('a file the user cannot write (mode 400)', () => {
   it.each(WRITERS.map((w) => ({ ...w, name: `${w.path} via harmony ${w.cmd.join(' ')}` })))('$name: exit 3, one clear line, file untouched', async (w) => {
     if (!exists(w.cmd)) return console.log(`read-only ${w.path}: not yet covered, harmony ${w.cmd[0]} is missing`);
     const { home, user } = userHome();
-    const file = spoil(home, { path: w.path, valid: w.valid, wrongTypes: {}, commands: [] }, { name: 'ro', bytes: () => Buffer.from(JSON.stringify(w.valid, null, 1)) }, user);
+    let file = join(home, w.path);
+    if (w.valid) file = spoil(home, { path: w.path, valid: w.valid, wrongTypes: {}, commands: [] }, { name: 'ro', bytes: () => Buffer.from(JSON.stringify(w.valid, null, 1)) }, user);
+    else expect((await spawnBin(w.cmd, { home, user, env: { HARMONY_NOW: NOW } })).code).toBe(0);
     chmodSync(file, 0o400);
     const before = sha(file);
     const r = await spawnBin(w.cmd, { home, user, env: { HARMONY_NOW: NOW, PAGER: 'cat' } });
