@@ -2,6 +2,9 @@
 // command list (`harmony --help`, so new commands are covered), run against the built binary
 // with stdin a pipe. Never a stack trace, never a hang or a prompt, exit 0, 2 or 3 only, and
 // stderr always one clear message (defined in support.ts: messageProblem).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commanderMessage, oneLine } from '../../src/errors.js';
 import { cleanupHomes, tempHome } from '../helpers/cli.js';
@@ -29,6 +32,7 @@ const SETTING_KEYS = ['name', 'dayStartHour', 'color', 'reminder', 'NAME', 'day-
 describe('bad command-line input', () => {
   let lists: string[][] = [];
   let homes: string[] = [];
+  let known = new Set<string>();
 
   beforeAll(async () => {
     // A fixed seed by default, so `npm test` runs the same lists each time; RELIABILITY_SEED explores.
@@ -38,6 +42,7 @@ describe('bad command-line input', () => {
     const commands = await listCommands(probe);
     expect(commands.length, 'harmony --help lists no commands').toBeGreaterThanOrEqual(3);
     const specs = await Promise.all(commands.map(async (c) => ({ cmd: c, ...(await describeCommand(probe, c)) })));
+    known = new Set([...commands.map((c) => c[0] as string), 'help', 'rm']);
 
     const all: string[][] = [];
     const typo = (w: string) => {
@@ -85,6 +90,9 @@ describe('bad command-line input', () => {
 
   it(`at least ${MIN_LISTS} argument lists: no stack trace, exit 0/2/3, one clear message, no hang`, async () => {
     expect(lists.length).toBeGreaterThanOrEqual(MIN_LISTS);
+    // The real home must not be touched (every run gets HARMONY_HOME, HOME and XDG in a temp dir).
+    const realData = join(homedir(), '.config', 'harmony');
+    const realBefore = existsSync(realData) ? JSON.stringify(readdirSync(realData).map((n) => [n, statSync(join(realData, n)).mtimeMs])) : 'absent';
     const failures: string[] = [];
     const codes: Record<string, number> = {};
     await pool(lists, 4, async (args, i) => {
@@ -97,6 +105,14 @@ describe('bad command-line input', () => {
       const problems: string[] = [];
       if (r.timedOut) problems.push('timed out (prompted or hung)');
       else if (![0, 2, 3].includes(r.code as number)) problems.push(`exit ${r.code}`);
+      // The contract, where the answer is certain: an unknown command or option is a usage error.
+      // (--help anywhere wins over an unknown command, as commander does: help, exit 0.)
+      const first = args[0] as string;
+      const help = args.some((a) => a === '--help' || a === '-h');
+      if (!help && !first.startsWith('-') && !known.has(first) && r.code !== 2) problems.push(`unknown command, exit ${r.code} (not 2)`);
+      if (!help && args.length >= 2 && args.at(-1) === '--nope' && known.has(first) && !args.slice(0, -1).some((a) => a.startsWith('-')) && r.code !== 2) {
+        problems.push(`unknown option, exit ${r.code} (not 2)`);
+      }
       if (/^\s+at /m.test(r.stderr) || /^\s+at /m.test(r.stdout)) problems.push('stack trace');
       if (r.code !== 0) {
         const bad = messageProblem(r.stderr);
@@ -109,6 +125,8 @@ describe('bad command-line input', () => {
       if (problems.length) failures.push(`${show}: ${problems.join('; ')} | stderr: ${JSON.stringify(r.stderr.slice(0, 240))}`);
     });
     console.log(`bad-input: ${lists.length} argument lists run; exit codes ${JSON.stringify(codes)}; ${failures.length} failures`);
+    const realAfter = existsSync(realData) ? JSON.stringify(readdirSync(realData).map((n) => [n, statSync(join(realData, n)).mtimeMs])) : 'absent';
+    expect(realAfter, `${realData} changed during the run`).toBe(realBefore);
     expect(failures.slice(0, 40), `${failures.length} of ${lists.length} argument lists misbehaved`).toEqual([]);
   }, 300_000);
 });
