@@ -9,9 +9,10 @@ import { DataError } from '../../src/errors.js';
 import { Store } from '../../src/store/index.js';
 import { cleanupHomes, tempHome } from '../helpers/cli.js';
 import { makeEntry } from './fixtures/entries.js';
-import { chownTree, listCommands, messageProblem, seeded, sha, spawnBin, userHome } from './support.js';
+import { chownTree, IS_ROOT, listCommands, messageProblem, seeded, sha, spawnBin, userHome } from './support.js';
 
 afterAll(cleanupHomes);
+if (IS_ROOT) console.log('corruption: running as root, where modes do not stop reads: the binary runs as nobody (uid 65534) instead');
 
 const NOW = '2025-01-20T12:00:00Z'; // pins the practice day into the month file we spoil
 const ENTRY = makeEntry('20250115-aaaa');
