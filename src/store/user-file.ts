@@ -1,8 +1,9 @@
 // Files the user names on the command line (export --out, import FILE): not harmony's own
 // data, so problems with them are usage errors (exit 2) that name the path.
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, linkSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { removeQuietly, writeTemp } from './files.js';
 
 function why(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -30,26 +31,16 @@ export function readUserFile(file: string): string {
  */
 export function writeUserFile(file: string, text: string, force: boolean): void {
   const target = resolve(file);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | undefined;
+  let temp: string | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o600);
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
+    temp = writeTemp(target, text);
     if (force) {
       renameSync(temp, target);
     } else {
       linkNoReplace(temp, target);
     }
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // no temp file to clean
-    }
+    if (temp) removeQuietly(temp);
     if ((error as NodeJS.ErrnoException).code === 'EEXIST' && !force) {
       throw new UsageError(`${file} already exists; add --force to replace it, or choose another --out file.`);
     }

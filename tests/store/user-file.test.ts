@@ -1,0 +1,54 @@
+// Files the user names (export --out): written whole or not at all.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { writeUserFile } from '../../src/store/user-file.js';
+
+const mounts: string[] = [];
+function smallDisk(): string | null {
+  if (process.getuid?.() !== 0) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'harmony-userfile-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
+    mounts.push(dir);
+    return dir;
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+}
+afterAll(() => {
+  for (const dir of mounts) {
+    execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('writeUserFile', () => {
+  it('refuses to replace an existing file without force, and replaces it with force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harmony-userfile-'));
+    const file = join(dir, 'journal.md');
+    writeFileSync(file, 'keep me');
+    expect(() => writeUserFile(file, 'new', false)).toThrow(/already exists/);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    writeUserFile(file, 'new', true);
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['journal.md']);
+  });
+
+  it('on a full disk: a clear error, no partial export, the old file intact, no temp left', (ctx) => {
+    const dir = smallDisk();
+    if (!dir) return ctx.skip();
+    const file = join(dir, 'journal.md');
+    writeFileSync(file, 'previous export');
+    // Larger than the whole disk: a short write must never be linked or renamed into place.
+    const big = 'an answer\n'.repeat(20_000);
+    expect(() => writeUserFile(join(dir, 'new.md'), big, false)).toThrow(UsageError);
+    expect(() => writeUserFile(file, big, true)).toThrow(/disk is full|No space|ENOSPC/i);
+    expect(readFileSync(file, 'utf8')).toBe('previous export');
+    expect(readdirSync(dir)).toEqual(['journal.md']);
+  });
+});
