@@ -1,5 +1,5 @@
 // Typed errors and the one place that maps them to exit codes.
-import { safeText } from './ui/safe.js';
+import { safeLine } from './ui/safe.js';
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, data: 3, cancelled: 130 } as const;
 
 export class HarmonyError extends Error {
@@ -57,7 +57,7 @@ export function report(error: unknown, debug: boolean): Reported {
 // line breaks and tabs too, runs of over 100 characters without a space shortened, and the
 // whole cut in the middle past 280 characters (the end usually says what to do).
 export function oneLine(message: string): string {
-  const visible = safeText(message.replace(/\n/g, '\u2424').replace(/\t/g, '\u2409'));
+  const visible = safeLine(message);
   const words = visible.replace(/\S{101,}/gu, (w) => {
     const chars = Array.from(w);
     return `${chars.slice(0, 70).join('')}…${chars.slice(-20).join('')}`;

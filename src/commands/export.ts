@@ -7,7 +7,7 @@ import { isFiltered, parseFilter, queryJournal, type FilterFlags, type JournalFi
 import { UsageError } from '../errors.js';
 import { readDocs } from '../store/backup.js';
 import { writeUserFile } from '../store/user-file.js';
-import { safeText } from '../ui/safe.js';
+import { safeLine, safeText } from '../ui/safe.js';
 import { safeJson } from './journal-view.js';
 
 export interface ExportOptions extends FilterFlags {
@@ -50,5 +50,5 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<void> {
   writeUserFile(opts.out, text, Boolean(opts.force));
   const what = format === 'md' ? 'markdown' : 'backup';
   const partial = format === 'json' && isFiltered(filter) ? ' (filtered: not a complete backup of your entries)' : '';
-  ctx.io.stderr.write(`Wrote ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} as ${what} to ${safeText(opts.out)}${partial}.\n`);
+  ctx.io.stderr.write(`Wrote ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} as ${what} to ${safeLine(opts.out)}${partial}.\n`);
 }

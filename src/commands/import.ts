@@ -5,7 +5,7 @@ import { checkBackup, planImport, type Backup, type ImportPlan } from '../core/b
 import { UsageError } from '../errors.js';
 import { applyImport, backupSpecs, currentFor } from '../store/backup.js';
 import { readUserFile } from '../store/user-file.js';
-import { safeText } from '../ui/safe.js';
+import { safeLine, safeText } from '../ui/safe.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
 async function readInput(ctx: Context, file: string): Promise<string> {
@@ -49,7 +49,7 @@ function summary(plan: ImportPlan, dryRun: boolean): string[] {
 }
 
 export async function run(ctx: Context, file: string, opts: { dryRun?: boolean; json?: boolean }): Promise<void> {
-  const name = file === '-' ? 'standard input' : safeText(file);
+  const name = file === '-' ? 'standard input' : safeLine(file);
   const backup = parseBackup(await readInput(ctx, file), name);
   const store = ctx.store();
   const dryRun = Boolean(opts.dryRun);
@@ -72,6 +72,6 @@ export async function run(ctx: Context, file: string, opts: { dryRun?: boolean; 
   }
   const s = styleFor(ctx.io);
   const head = `${dryRun ? 'Dry run: nothing was written. ' : ''}Backup of ${safeText(backup.exportedAt.slice(0, 10))}, ${plural(backup.entries.length, 'entry', 'entries')}.`;
-  const tail = dryRun ? s.muted(`Import it for real: harmony import ${file === '-' ? '-' : safeText(file)}`) : s.success('Import done.');
+  const tail = dryRun ? s.muted(`Import it for real: harmony import ${file === '-' ? '-' : safeLine(file)}`) : s.success('Import done.');
   print(ctx.io, s.heading(head), ...summary(plan, dryRun), tail);
 }

@@ -20,3 +20,9 @@ export function excerpt(text: string, width: number): string {
   const chars = Array.from(flat);
   return chars.length <= width ? flat : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
+
+/** For a value quoted inside a one-line message (a file name, a bad flag value): line breaks
+ * and tabs become visible symbols too, so the message stays one line. */
+export function safeLine(text: string): string {
+  return safeText(text.replace(/\n/g, '\u2424').replace(/\t/g, '\u2409'));
+}
