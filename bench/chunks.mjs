@@ -1,54 +1,52 @@
-// What each command loads at start-up, from the build's metafile (dist/meta.json):
-// files and bytes in the static import closure of main + cli + the command's module, and
-// the libraries inside. Modules a command imports later (await import) are listed apart.
+// What each command evaluates at start-up, from the build's metafile (dist/meta.json).
+// dist/app.cjs holds all of our code plus commander and chalk, and runs each module on first
+// use; libraries only some commands need are dist/vendor/*.cjs. A command pays for the static
+// import closure of main.ts, cli.ts and its own module: our code, bundled libraries, vendor
+// files. Modules it imports later (await import) are listed apart.
 //   node bench/chunks.mjs [dist-folder]
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dist = process.argv[2] ?? join(import.meta.dirname, "..", "dist");
-const { outputs } = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
-const name = (out) => out.split('/').at(-1);
-const byName = new Map(Object.entries(outputs).map(([k, v]) => [name(k), v]));
+const dist = process.argv[2] ?? join(import.meta.dirname, '..', 'dist');
+const { inputs, outputs } = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
+const inApp = Object.values(outputs)[0].inputs;
+const isLib = (path) => path.includes('node_modules/') || path.startsWith('./vendor/');
+const lib = (path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? /\.\/vendor\/(.+)\.cjs$/.exec(path)?.[1] ?? path;
 
-function closure(files, seen = new Set()) {
-  for (const f of files) {
-    if (seen.has(f) || !byName.has(f)) continue;
-    seen.add(f);
-    closure(byName.get(f).imports.filter((i) => i.kind === 'import-statement').map((i) => name(i.path)), seen);
-  }
-  return seen;
-}
-
-const entryFile = (src) => [...byName].find(([, o]) => o.entryPoint === src)?.[0];
-const main = entryFile('src/main.ts');
-const cli = entryFile('src/cli.ts');
-const base = closure([main, cli]);
-const rows = [['--version', closure([main])], ['--help', base]];
-for (const [file, o] of byName) {
-  const m = /^src\/commands\/(.+)\.ts$/.exec(o.entryPoint ?? '');
-  if (m) rows.push([m[1], closure([main, cli, file])]);
-}
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-console.log(`${'command'.padEnd(14)}${'files'.padStart(6)}${'bytes'.padStart(9)}  libraries loaded (KB) | loaded later on demand`);
-for (const [label, files] of rows) {
-  const libs = {};
-  let bytes = 0;
+function closure(starts) {
+  const seen = new Set();
   const later = new Set();
-  for (const f of files) {
-    const o = byName.get(f);
-    bytes += o.bytes;
-    for (const [input, { bytesInOutput }] of Object.entries(o.inputs)) {
-      const lib = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
-      if (lib) libs[lib] = (libs[lib] ?? 0) + bytesInOutput;
+  const walk = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of inputs[file]?.imports ?? []) {
+      if (i.kind === 'dynamic-import') later.add(i.path);
+      else if ((i.kind === 'import-statement' || i.kind === 'require-call') && (!i.external || i.path.startsWith('./vendor/'))) walk(i.path);
     }
-    if (base.has(f) && label !== '--help') continue; // main's and cli's own lazy imports are not the command's
-    for (const i of o.imports) {
-      const target = byName.get(name(i.path));
-      if (i.kind !== 'dynamic-import' || !target || /^src\/(commands\/|cli\.ts)/.test(target.entryPoint ?? '')) continue;
-      later.add(target.entryPoint?.replace(/^(src|node_modules)\//, '').replace(/\/dist\/index\.js$|\.ts$/, '') ?? name(i.path));
-    }
+  };
+  starts.forEach(walk);
+  return { seen, later: [...later].filter((f) => !seen.has(f) && !f.startsWith('src/commands/') && f !== 'src/cli.ts') };
+}
+
+const kb = (n) => `${Math.round(n / 1024)} KB`;
+const base = ['src/main.ts', 'src/cli.ts'];
+const rows = [['--version', ['src/main.ts', 'src/version.ts']], ['remind (shell)', ['src/main.ts', 'src/remind-fast.ts']], ['--help', base]];
+const commands = inputs['src/cli.ts'].imports.filter((i) => i.kind === 'dynamic-import' && i.path.startsWith('src/commands/'));
+for (const file of [...new Set(commands.map((i) => i.path))].sort()) rows.push([file.slice(13, -3), [...base, file]]);
+const baseLater = new Set(closure(base).later);
+console.log(`app.cjs ${kb(statSync(join(dist, 'app.cjs')).size)}; per command, what it evaluates (KB of app.cjs, then vendor files):`);
+console.log(`${'command'.padEnd(14)}${'ours'.padStart(7)}${'libs'.padStart(7)}  libraries (KB) | imported later`);
+for (const [label, starts] of rows) {
+  const { seen, later } = closure(starts);
+  let ours = 0;
+  const libs = {};
+  for (const f of seen) {
+    const bytes = f.startsWith('./vendor/') ? statSync(join(dist, f)).size : (inApp[f]?.bytesInOutput ?? 0);
+    if (isLib(f)) libs[lib(f)] = (libs[lib(f)] ?? 0) + bytes;
+    else ours += bytes;
   }
-  const top = Object.entries(libs).sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${Math.round(n / 1024)}`).join(', ');
-  const lazy = [...later].join(', ');
-  console.log(`${label.padEnd(14)}${String(files.size).padStart(6)}${kb(bytes).padStart(9)}  ${top || '-'}${lazy ? ` | ${lazy}` : ''}`);
+  const total = Object.values(libs).reduce((a, b) => a + b, 0);
+  const names = Object.entries(libs).sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${Math.round(n / 1024)}`).join(', ');
+  const lazy = later.filter((f) => label === '--help' || !baseLater.has(f)).map((f) => (isLib(f) ? lib(f) : f.replace(/^src\/|\.ts$/g, ''))).join(', ');
+  console.log(`${label.padEnd(14)}${kb(ours).padStart(7)}${kb(total).padStart(7)}  ${names || '-'}${lazy ? ` | ${lazy}` : ''}`);
 }

@@ -1,25 +1,43 @@
-// Build: bundle src/ into dist/ with one chunk per command (so start-up loads only what a
-// command needs) and compile content/ into dist/content.json (validated on the way).
+// Build: src/ becomes dist/app.cjs, one script that bin/harmony.js compiles with V8's code
+// cache (dist/app.cjs.cache, made here by scripts/code-cache.cjs), and content/ becomes
+// dist/content.json (validated on the way).
+//
+// Why this shape (issue 7, measured with bench/ and wait4 CPU time):
+// - One CommonJS script instead of ~50 ESM chunks: Node 20's ESM loader costs ~0.3 ms per
+//   module, and a command loaded 15-25 of them; a CommonJS launcher also skips the ESM loader.
+// - V8's code cache needs a classic script (vm.Script cachedData: Node 20 has no compile cache
+//   for ES modules; module.enableCompileCache is Node 22). It skips most parsing and compiling.
+//   Together: --help 1.41x -> ~1.2x node -e 0, lessons 1.49x -> ~1.25x.
+// - Commands still load lazily: esbuild wraps each `import('./commands/x.js')` target and runs
+//   it on first use. Libraries only some commands need (marked, inquirer, conf, ts-fsrs, yaml,
+//   proper-lockfile...) are separate files in dist/vendor/, required on first use.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Build beside dist/ and swap it in at the end, so a test running the binary while another
 // build runs never sees a half-written dist/.
+// (The folder is named dist inside the temporary one: content/load.ts finds content.json that
+// way, and scripts/code-cache.cjs runs the new build before the swap.)
 const final = join(root, 'dist');
-const dist = join(root, `.dist-build-${process.pid}`);
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
+const temp = join(root, `.dist-build-${process.pid}`);
+const dist = join(temp, 'dist');
+rmSync(temp, { recursive: true, force: true });
+mkdirSync(join(dist, 'vendor'), { recursive: true });
+
+// Libraries bundled into app.cjs: the command line itself needs them on every run.
+const INLINE = new Set(['commander', 'chalk']);
+const vendored = new Set();
+const vendorFile = (pkg) => `${pkg.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
 
 // Small stand-ins (scripts/stubs/) for what harmony never uses but would pay to load:
 // marked-terminal imports cli-highlight (all of highlight.js and parse5, ~1.3 MB) for code
 // blocks and node-emoji (~200 KB) for :emoji: codes; lessons have no code blocks and emoji
-// are off. The learn chunk drops from 1.7 MB to ~120 KB.
-// (Tried: a stand-in for commander's node:child_process. No measurable gain: the streams and
-// net modules it needs are loaded for stdout/stdin anyway.)
+// are off. (Tried: a stand-in for commander's node:child_process: no measurable gain.)
 const stubs = {
   name: 'stubs',
   setup(b) {
@@ -27,54 +45,96 @@ const stubs = {
   },
 };
 
-const common = {
+const app = {
+  name: 'app',
+  setup(b) {
+    // A library imported by our code (not by another library) goes to dist/vendor/.
+    b.onResolve({ filter: /^[^./]/ }, (a) => {
+      const pkg = /^(@[^/]+\/[^/]+|[^/]+)/.exec(a.path)[1];
+      if (pkg.startsWith('node:') || builtinModules.includes(pkg) || INLINE.has(pkg) || a.importer.includes('node_modules') || a.path !== pkg) return undefined;
+      vendored.add(pkg);
+      return { path: `./vendor/${vendorFile(pkg)}`, external: true };
+    });
+    // A script cannot hold top-level await, and main.ts's remind path imports a separate
+    // bundle by a variable name: both become plain code here (remind is inlined, lazily).
+    b.onLoad({ filter: /[\\/]src[\\/]main\.ts$/ }, (a) => {
+      const code = readFileSync(a.path, 'utf8')
+        .replace(/^process\.exitCode = await (main\(.*\));$/m, '$1.then((code) => {\n  process.exitCode = code;\n});')
+        .replace(/import\(REMIND_BUNDLE\)/g, "import('./remind-fast.js')");
+      return { contents: code, loader: 'ts' };
+    });
+  },
+};
+
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const cjs = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  // Bundled CommonJS dependencies call require(); give them one.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // import.meta.url, for code that finds files beside itself (content/load.ts).
+  define: { 'import.meta.url': '__harmony_url' },
+  banner: { js: "const __harmony_url = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 const { metafile } = await build({
-  ...common,
-  entryPoints: { main: join(root, 'src/main.ts') },
-  outdir: dist,
-  splitting: true,
-  chunkNames: '[name]-[hash]',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  external: ['node-pty'],
-  plugins: [stubs],
+  ...cjs,
+  entryPoints: [join(root, 'src/main.ts')],
+  outfile: join(dist, 'app.cjs'),
+  plugins: [stubs, app],
   metafile: true,
-  define: { __HARMONY_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  // import() becomes require(): a vm.Script has no module loader to resolve import().
+  supported: { 'dynamic-import': false },
+  define: { ...cjs.define, __HARMONY_VERSION__: JSON.stringify(version) },
+  // The file is one function expression, compiled by bin/harmony.js (see there).
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {'use strict';${cjs.banner.js}` },
+  footer: { js: '\n})' },
 });
 // What each command loads, for `node bench/chunks.mjs` (start-up work, issue 7).
 writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));
 
-// `harmony remind` runs in every new shell, so it is one self-contained file (dist/remind.js,
-// loaded by main.ts) instead of a dozen shared chunks: each extra module costs start-up time.
-await build({
-  ...common,
-  entryPoints: { remind: join(root, 'src/remind-fast.ts') },
-  outdir: dist,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  banner: {},
-  metafile: true,
-}).then(({ metafile }) => {
-  // Keep it tiny: no library may creep into the shell start-up path.
-  const libs = Object.keys(metafile.inputs).filter((f) => f.includes('node_modules'));
-  if (libs.length) throw new Error(`dist/remind.js must not bundle libraries, found: ${libs.join(', ')}`);
-});
+// Each vendor file takes the shape Node gives a CommonJS module imported from ESM, which is
+// how esbuild reads it from app.cjs: module.exports is the default export (when there is one)
+// carrying the named exports; otherwise the named exports.
+const nodeShape = `;(() => {
+  const all = module.exports;
+  const main = all.default;
+  if (main === null || (typeof main !== 'object' && typeof main !== 'function')) return;
+  for (const key of Object.keys(all)) if (key !== 'default' && !(key in main)) main[key] = all[key];
+  module.exports = main;
+})();`;
+for (const pkg of vendored) {
+  const name = JSON.stringify(pkg);
+  await build({
+    ...cjs,
+    stdin: { contents: `export * from ${name}; import * as all from ${name}; export default all.default;`, resolveDir: root, loader: 'js' },
+    outfile: join(dist, 'vendor', vendorFile(pkg)),
+    plugins: [stubs],
+    footer: { js: nodeShape },
+    logLevel: 'error', // "default" is missing in packages without one: that is fine
+  });
+}
 
 // Compile the content with the same parser and rules the tests use.
 const tool = join(dist, '.compile-content.mjs');
-await build({ ...common, entryPoints: [join(root, 'scripts/compile-content.ts')], outfile: tool });
+await build({
+  ...cjs,
+  format: 'esm',
+  define: {},
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  entryPoints: [join(root, 'scripts/compile-content.ts')],
+  outfile: tool,
+});
 const json = execFileSync(process.execPath, [tool, join(root, 'content')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 writeFileSync(join(dist, 'content.json'), json);
 rmSync(tool);
+
+// Run a few commands once to fill V8's code cache, and check that they work.
+execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.cjs'), dist], { stdio: 'inherit' });
+
 const old = `${final}-old-${process.pid}`;
 try {
   renameSync(final, old);
@@ -83,3 +143,4 @@ try {
 }
 renameSync(dist, final);
 rmSync(old, { recursive: true, force: true });
+rmSync(temp, { recursive: true, force: true });
