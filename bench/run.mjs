@@ -27,7 +27,7 @@ const { values: opt } = parseArgs({
 });
 const runs = opt.quick ? 5 : Math.max(3, Number(opt.runs) || 10);
 const memRuns = opt.quick ? 1 : 3;
-if (!existsSync(join(ROOT, 'dist', 'main.js'))) throw new Error('No build found: run npm run build (npm run bench does).');
+if (!existsSync(join(ROOT, 'dist', 'content.json'))) throw new Error('No build found: run npm run build (npm run bench does).');
 
 const started = Date.now();
 const load = [loadavg()[0]];
