@@ -50,7 +50,7 @@ describe('harmony completion bash (run in bash)', () => {
     expect(expected.length).toBeGreaterThanOrEqual(5);
     expect(complete(bashFile, 'harmony ').sort()).toEqual([...expected, 'help'].sort());
     expect(complete(bashFile, 'harmony le')).toEqual(expected.filter((n) => n.startsWith('le')));
-    expect(complete(bashFile, 'harmony le')).toEqual(['lessons', 'learn']);
+    expect(complete(bashFile, 'harmony le').sort()).toEqual(['learn', 'lessons']);
   });
 
   it('completes subcommands and their argument choices', () => {
