@@ -34,7 +34,7 @@ export function verdicts(rows) {
 
 export function printTable(rows, log = console.log) {
   const v = verdicts(rows);
-  const header = `${pad('command', 17)}${pad('store', 7)}${lpad('median', 8)}${lpad('min', 8)}${lpad('max', 8)}${lpad('time', 10)}${lpad('node', 8)}${lpad('peak', 8)}${lpad('mem', 7)}  budget`;
+  const header = `${pad('command', 17)}${pad('store', 7)}${lpad('median', 8)}${lpad('min', 8)}${lpad('max', 8)}${lpad('cpu', 7)}${lpad('time', 10)}${lpad('node', 8)}${lpad('peak', 8)}${lpad('mem', 7)}  budget`;
   log(header);
   log('-'.repeat(header.length + 14));
   for (const row of rows) {
@@ -48,7 +48,7 @@ export function printTable(rows, log = console.log) {
       continue;
     }
     log(
-      `${pad(row.command, 17)}${pad(row.store, 7)}${lpad(x(r.ratio.median), 8)}${lpad(x(r.ratio.min), 8)}${lpad(x(r.ratio.max), 8)}` +
+      `${pad(row.command, 17)}${pad(row.store, 7)}${lpad(x(r.ratio.median), 8)}${lpad(x(r.ratio.min), 8)}${lpad(x(r.ratio.max), 8)}${lpad(x(r.cpuRatio), 7)}` +
         `${lpad(ms(r.ms.median), 10)}${lpad(ms(r.nodeMs), 8)}${lpad(mb(r.peakKiB), 8)}${lpad(x(r.memRatio), 7)}  ${mark}`,
     );
   }
