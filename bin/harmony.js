@@ -5,7 +5,7 @@
 // every start. A cache from another Node or V8 version is rejected by V8, and the script then
 // compiles from source as usual.
 'use strict';
-const { existsSync, readFileSync } = require('node:fs');
+const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -16,13 +16,8 @@ let source;
 try {
   source = readFileSync(file, 'utf8');
 } catch (error) {
-  if (existsSync(join(dist, 'main.js'))) {
-    // A build from before dist/app.cjs (while the tree moves over to it).
-    import('../dist/main.js');
-  } else {
-    process.stderr.write(`harmony: could not start (${error.message}). Was it built? Run: npm run build\n`);
-    process.exitCode = 1;
-  }
+  process.stderr.write(`harmony: could not start (${error.message}). Was it built? Run: npm run build\n`);
+  process.exitCode = 1;
 }
 if (source !== undefined) {
   let cachedData;
