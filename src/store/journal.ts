@@ -121,6 +121,11 @@ export class Journal {
   }
 
   /** Days practised and what each holds, from the index (month files re-read only if changed). */
+  /** The days practised (keys of days()), cheaper when nothing else is needed. */
+  dayKeys(): string[] {
+    return this.index.dayKeys();
+  }
+
   days(): DayMap {
     return this.index.days();
   }
