@@ -5,6 +5,12 @@
 const REMIND_BUNDLE = './remind.js';
 
 async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`harmony journal | head -1`) closes the pipe: stop quietly, as
+  // cat does, instead of crashing with an EPIPE stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     const { VERSION } = await import('./version.js');
     process.stdout.write(`${VERSION}\n`);
