@@ -13,7 +13,10 @@ const { Script } = require('node:vm');
 
 const dist = resolve(process.argv[2]);
 const file = join(dist, 'app.cjs');
-const script = new Script(readFileSync(file, 'utf8'), { filename: file });
+// V8 keeps the script name it compiled with inside the cache, and --debug stack traces show
+// it; the build folder is temporary and an installed copy lives elsewhere, so name it by its
+// place in the package.
+const script = new Script(readFileSync(file, 'utf8'), { filename: 'harmony-coach/dist/app.cjs' });
 const app = script.runInThisContext();
 const home = mkdtempSync(join(tmpdir(), 'harmony-code-cache-'));
 Object.assign(process.env, { HARMONY_HOME: home, HARMONY_NOW: '2025-06-11T09:00:00Z', NO_COLOR: '1' });
