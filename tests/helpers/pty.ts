@@ -34,7 +34,7 @@ export function spawnPty(args: string[], home: string, env: Record<string, strin
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   return {
     screen,
-    async waitFor(text, timeout = 10_000) {
+    async waitFor(text, timeout = 30_000) { // generous: CI shares 2 cores
       const start = Date.now();
       for (;;) {
         const rest = screen().slice(cursor);
@@ -55,7 +55,7 @@ export function spawnPty(args: string[], home: string, env: Record<string, strin
       await sleep(50);
       term.write('\r');
     },
-    async exit(timeout = 10_000) {
+    async exit(timeout = 30_000) {
       const timer = new Promise<number>((_, fail) => setTimeout(() => fail(new Error(`no exit; screen:\n${screen().slice(-2000)}`)), timeout));
       return Promise.race([exited, timer]);
     },

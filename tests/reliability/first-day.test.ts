@@ -19,7 +19,9 @@ const needed = ['checkin', 'learn', 'quiz', 'export', 'journal'].filter((c) => !
 if (needed.length) console.log(`first day: not yet covered, commands missing: ${needed.join(', ')}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Text as the terminal may show it: wrapped at the edge, so any character may follow a break. */
-const loose = (text: string) => new RegExp(Array.from(text, (c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'));
+// A space may itself become the line break, so whitespace in `text` matches any whitespace.
+const loose = (text: string) =>
+  new RegExp(Array.from(text, (c) => (/\s/.test(c) ? '' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('\\s*'));
 
 /** Runs one command in a fresh pseudo-terminal; `drive` types; returns exit code and screen. */
 async function session(home: string, args: string[], drive: (s: Session) => Promise<void>): Promise<{ code: number; screen: string }> {
