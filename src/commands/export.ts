@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { buildBackup } from '../core/backup.js';
 import { isoWithOffset } from '../core/dates.js';
-import { journalMarkdown } from '../core/export-md.js';
+import { journalMarkdown, writeJournalMarkdown } from '../core/export-md.js';
 import { isFiltered, parseFilter, queryJournal, type FilterFlags, type JournalFilter } from '../core/journal-query.js';
 import { UsageError } from '../errors.js';
 import { readDocs } from '../store/backup.js';
@@ -36,9 +36,15 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<void> {
   const journal = store.journal;
   // queryJournal gives newest first; both formats list oldest first, as the store does.
   const entries = queryJournal(journal.months(), (m) => journal.readMonth(m), filter).reverse();
+  const meta = { exportedOn: ctx.today(), scope: describe(filter) };
+  if (format === 'md' && !opts.out) {
+    // A month at a time: a ten-year journal is megabytes, and one string of it costs more.
+    writeJournalMarkdown(entries, meta, (chunk) => ctx.io.stdout.write(chunk));
+    return;
+  }
   let text: string;
   if (format === 'md') {
-    text = journalMarkdown(entries, { exportedOn: ctx.today(), scope: describe(filter) });
+    text = journalMarkdown(entries, meta);
   } else {
     const backup = buildBackup({ exportedAt: isoWithOffset(ctx.now()), ...readDocs(store), entries });
     text = safeJson(backup) + '\n';

@@ -1,23 +1,15 @@
 // The journal as one CommonMark document: # title, ## year, ### month, #### one per entry.
 //
-// Whatever the user wrote must not change that structure, so their text never appears raw.
-// Answers go in blockquotes (they read as prose and wrap in every renderer, unlike code
-// fences) and are escaped so that nothing in them can start a construct:
-// - everywhere: \ ` * _ [ ] < > # | ~ & (code, emphasis, links, HTML, entities, tables),
-//   and the : of "://", the . of "www." and @ (bare URLs and e-mails would become links);
-// - at the start of every output line: - + = and "1." / "1)" (lists, setext underlines);
-// - leading spaces become no-break spaces (four spaces would start a code block), tabs
-//   become spaces, control characters become visible pictures (safeText);
-// - the user's line breaks become hard breaks (a trailing backslash) and long lines are
-//   wrapped at spaces (soft breaks, which render as spaces), so the file stays within 80
-//   columns for linters and plain-text readers.
-// Everything else (. , : ' " ( ) ! etc.) is left alone so the file also reads well as text.
-import { safeText } from '../ui/safe.js';
+// Whatever the user wrote must not change that structure, so their text never appears raw:
+// answers go in blockquotes (they read as prose and wrap in every renderer, unlike code
+// fences), escaped by md-escape.ts (the rules are listed there). Prompts are paragraphs.
 import type { LocalDate } from './dates.js';
 import { MOODS, type Entry } from './entry.js';
+import { escapeInline, quote, wrap } from './md-escape.js';
 import { principleTitle } from './principles.js';
 
 const WIDTH = 80;
+const QUOTE_WIDTH = WIDTH - 4;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export interface MarkdownMeta {
@@ -26,73 +18,22 @@ export interface MarkdownMeta {
   scope?: string;
 }
 
-const INLINE = /[\\`*_[\]<>#|~&]/g;
-const NBSP = '\u00a0';
-
-/** Escapes one line of user text for use inside a paragraph (no line-start handling). */
-export function escapeInline(line: string): string {
-  const text = safeText(line).replace(/\t/g, '    ').replace(/\s+$/u, '');
-  const lead = /^ */.exec(text)![0].length;
-  const escaped = text.slice(lead).replace(INLINE, '\\$&');
-  // Bare URLs and e-mail addresses would become links (GFM autolinks): keep them as text.
-  return NBSP.repeat(lead) + escaped.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.').replace(/@/g, '\\@');
-}
-
-/** Escapes what only matters at the start of a line. */
-function escapeLineStart(line: string): string {
-  const list = /^(\d{1,9})([.)])/.exec(line);
-  if (list) return `${list[1]}\\${list[2]}${line.slice(list[0].length)}`;
-  return /^[-+=]/.test(line) ? `\\${line}` : line;
-}
-
-/** Splits at spaces so each piece fits in `width` (a longer word stays whole). */
-function wrap(line: string, width: number): string[] {
-  const out: string[] = [];
-  let rest = line;
-  // UTF-16 length >= characters, so a cut at index `width` never exceeds `width` characters.
-  while (rest.length > width) {
-    const cut = rest.lastIndexOf(' ', width);
-    const at = cut > 0 ? cut : rest.indexOf(' ', width);
-    if (at <= 0) break;
-    out.push(rest.slice(0, at).replace(/ +$/, ''));
-    rest = rest.slice(at).replace(/^ +/, '');
-  }
-  out.push(rest);
-  return out;
-}
-
 /** User text as blockquote lines (without the "> " prefix), structure-proof. */
 export function quoteLines(text: string): string[] {
-  const source = text.replace(/\r\n?/g, '\n').split('\n').map(escapeInline);
-  while (source.length > 0 && source[0] === '') source.shift();
-  while (source.length > 0 && source.at(-1) === '') source.pop();
-  if (source.length === 0) return ['(no answer)'];
-  const out: string[] = [];
-  source.forEach((line, i) => {
-    if (line === '') {
-      if (out.at(-1) !== '') out.push('');
-      return;
-    }
-    const pieces = wrap(line, WIDTH - 4).map(escapeLineStart);
-    const next = source[i + 1];
-    // A hard break keeps the user's line break, except before a blank line or at the end,
-    // where a trailing backslash would show as a literal one.
-    if (next !== undefined && next !== '') pieces[pieces.length - 1] += '\\';
-    out.push(...pieces);
-  });
-  return out;
+  return quote(text, QUOTE_WIDTH).split('\n').map((l) => l.slice(2)); // ">" and "> x" alike
 }
 
-function quote(text: string): string {
-  return quoteLines(text)
-    .map((l) => (l === '' ? '>' : `> ${l}`))
-    .join('\n');
-}
+// Prompts come from a few dozen questions, so each is escaped and wrapped once.
+const paragraphs = new Map<string, string>();
 
 /** One-line text (a prompt) as an escaped paragraph. */
 function paragraph(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return wrap(escapeInline(flat), WIDTH).map(escapeLineStart).join('\n') || '(no prompt)';
+  let done = paragraphs.get(text);
+  if (done === undefined) {
+    done = wrap(escapeInline(text.replace(/\s+/g, ' ').trim()), WIDTH) || '(no prompt)';
+    paragraphs.set(text, done);
+  }
+  return done;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -103,45 +44,56 @@ export function entryHeading(e: Entry): string {
 }
 
 function entryBlock(e: Entry, heading: string): string {
-  const meta = [`${principleTitle(e.principle)}.`];
-  if (e.mood !== undefined) meta.push(`Mood ${e.mood}/5 (${MOODS[e.mood]}).`);
-  meta.push(`Written ${e.createdAt.slice(0, 16).replace('T', ' ')}${e.updatedAt ? `, edited ${e.updatedAt.slice(0, 10)}` : ''}.`);
-  meta.push(`Id ${e.id}.`);
-  const parts = [`#### ${heading}`, wrap(meta.join(' '), WIDTH).map(escapeLineStart).join('\n')];
-  for (const a of e.answers) parts.push(paragraph(a.prompt), quote(a.answer));
+  // Our own fields, validated when read: wrapped, but nothing in them needs escaping.
+  const mood = e.mood === undefined ? '' : ` Mood ${e.mood}/5 (${MOODS[e.mood]}).`;
+  const edited = e.updatedAt ? `, edited ${e.updatedAt.slice(0, 10)}` : '';
+  const meta = `${principleTitle(e.principle)}.${mood} Written ${e.createdAt.slice(0, 16).replace('T', ' ')}${edited}. Id ${e.id}.`;
+  let out = `#### ${heading}\n\n${wrap(meta, WIDTH)}`;
+  for (const a of e.answers) out += `\n\n${paragraph(a.prompt)}\n\n${quote(a.answer, QUOTE_WIDTH)}`;
   if (e.intention !== undefined && e.intention.trim() !== '') {
-    parts.push(e.kind === 'checkin' ? 'Intention:' : 'Commitment:', quote(e.intention));
+    out += `\n\n${e.kind === 'checkin' ? 'Intention:' : 'Commitment:'}\n\n${quote(e.intention, QUOTE_WIDTH)}`;
   }
-  return parts.join('\n\n');
+  return out;
 }
 
-/** The document, oldest entry first (entries may come in any order). */
-export function journalMarkdown(entries: readonly Entry[], meta: MarkdownMeta): string {
+/**
+ * The document, oldest entry first (entries may come in any order), handed to `write` a month
+ * at a time: one string of a ten-year journal kept every piece of it alive to the end, and
+ * the garbage collector copied them all (issue 7).
+ */
+export function writeJournalMarkdown(entries: readonly Entry[], meta: MarkdownMeta, write: (chunk: string) => void): void {
   const keyed = entries.map((e) => ({ e, t: Date.parse(e.createdAt) }));
   keyed.sort((a, b) => (a.e.date === b.e.date ? a.t - b.t : a.e.date < b.e.date ? -1 : 1));
-  const sorted = keyed.map((k) => k.e);
-  const count = `${sorted.length} ${sorted.length === 1 ? 'entry' : 'entries'}`;
+  const count = `${keyed.length} ${keyed.length === 1 ? 'entry' : 'entries'}`;
   const intro = [`Exported from harmony on ${meta.exportedOn}: ${count}`];
-  if (sorted.length > 0) intro.push(`from ${sorted[0]!.date} to ${sorted.at(-1)!.date}`);
+  if (keyed.length > 0) intro.push(`from ${keyed[0]!.e.date} to ${keyed.at(-1)!.e.date}`);
   const about = escapeInline(`${intro.join(', ')}.${meta.scope ? ` ${meta.scope.replace(/\s+/g, ' ')}` : ''}`);
-  const parts = ['# Harmony journal', wrap(about, WIDTH).map(escapeLineStart).join('\n')];
+  let out = `# Harmony journal\n\n${wrap(about, WIDTH)}`;
   let year = '';
   let month = '';
   const seen = new Map<string, number>();
-  for (const e of sorted) {
+  for (const { e } of keyed) {
     if (e.date.slice(0, 4) !== year) {
       year = e.date.slice(0, 4);
-      parts.push(`## ${year}`);
+      out += `\n\n## ${year}`;
     }
     if (e.date.slice(0, 7) !== month) {
+      write(out);
       month = e.date.slice(0, 7);
-      parts.push(`### ${MONTHS[Number(month.slice(5)) - 1]} ${year}`);
+      out = `\n\n### ${MONTHS[Number(month.slice(5)) - 1]} ${year}`;
     }
     // Headings must be unique (linters, and anchors in renderers): number repeats.
     const base = entryHeading(e);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    parts.push(entryBlock(e, n === 1 ? base : `${base} (${n})`));
+    out += `\n\n${entryBlock(e, n === 1 ? base : `${base} (${n})`)}`;
   }
-  return parts.join('\n\n') + '\n';
+  write(out + '\n');
+}
+
+/** The whole document as one string. */
+export function journalMarkdown(entries: readonly Entry[], meta: MarkdownMeta): string {
+  let text = '';
+  writeJournalMarkdown(entries, meta, (chunk) => (text += chunk));
+  return text;
 }

@@ -2,7 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/core/entry.js';
-import { entryHeading, journalMarkdown, quoteLines } from '../../src/core/export-md.js';
+import { entryHeading, journalMarkdown, quoteLines, writeJournalMarkdown } from '../../src/core/export-md.js';
 import { safeText } from '../../src/ui/safe.js';
 import { entry } from '../helpers/journal-fixtures.js';
 
@@ -119,6 +119,15 @@ describe('journalMarkdown', () => {
     expect(out).toContain('0 entries');
     expect(marked.lexer(out).map((t) => t.type)).toEqual(['heading', 'space', 'paragraph']);
     expect(lint({ strings: { out } }).out).toEqual([]);
+  });
+
+  it('writeJournalMarkdown hands over the same document a month at a time', () => {
+    const chunks: string[] = [];
+    writeJournalMarkdown(entries, { exportedOn: '2026-05-10' }, (c) => chunks.push(c));
+    expect(chunks.join('')).toBe(md);
+    expect(chunks.slice(1).map((c) => /^\n\n### (\w+) 2025/.exec(c)?.[1])).toEqual(
+      ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    );
   });
 
   it('quoteLines keeps lines within 80 columns where there are spaces to wrap at', () => {
