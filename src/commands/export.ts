@@ -2,11 +2,13 @@
 import type { Context } from '../context.js';
 import { buildBackup } from '../core/backup.js';
 import { isoWithOffset } from '../core/dates.js';
-import { journalMarkdown, writeJournalMarkdown } from '../core/export-md.js';
-import { isFiltered, parseFilter, queryJournal, type FilterFlags, type JournalFilter } from '../core/journal-query.js';
+import { journalMarkdown, MarkdownJournal, type MarkdownMeta } from '../core/export-md.js';
+import { isFiltered, matches, monthsInRange, parseFilter, queryJournal, type FilterFlags, type JournalFilter } from '../core/journal-query.js';
 import { UsageError } from '../errors.js';
 import { readDocs } from '../store/backup.js';
+import type { Journal } from '../store/journal.js';
 import { writeUserFile } from '../store/user-file.js';
+import type { IO } from '../ui/io.js';
 import { safeLine, safeText } from '../ui/safe.js';
 import { safeJson } from './journal-view.js';
 
@@ -27,6 +29,26 @@ function describe(f: JournalFilter): string | undefined {
   return parts.length > 0 ? `Filtered: ${parts.join(', ')}.` : undefined;
 }
 
+/**
+ * Markdown to stdout one month file at a time (issue 7): at ten years, holding every entry
+ * made the garbage collector copy them all. Each month's part is kept as bytes until the
+ * title, which gives the count, can go first. False (nothing written) when the months do not
+ * follow each other in time, e.g. an entry moved into another month's file by hand.
+ */
+function writeByMonth(io: IO, journal: Journal, meta: MarkdownMeta, filter: JournalFilter): boolean {
+  const doc = new MarkdownJournal(meta);
+  const parts: Buffer[] = [];
+  for (const month of monthsInRange(journal.months(), filter.from, filter.to)) {
+    const part = doc.addMonth(journal.readMonth(month).filter((e) => matches(e, filter)));
+    if (part === null) return false;
+    parts.push(Buffer.from(part));
+  }
+  io.stdout.write(doc.head());
+  for (const part of parts) io.stdout.write(part);
+  io.stdout.write('\n');
+  return true;
+}
+
 export async function run(ctx: Context, opts: ExportOptions): Promise<void> {
   const format = (opts.format ?? 'md').toLowerCase();
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, got "${safeText(opts.format ?? '')}".`);
@@ -34,14 +56,11 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<void> {
   const filter = parseFilter(opts, ctx.today());
   const store = ctx.store();
   const journal = store.journal;
+  const meta = { exportedOn: ctx.today(), scope: describe(filter) };
+  // (--limit wants the newest entries, which queryJournal finds reading from the newest month.)
+  if (format === 'md' && !opts.out && filter.limit === undefined && writeByMonth(ctx.io, journal, meta, filter)) return;
   // queryJournal gives newest first; both formats list oldest first, as the store does.
   const entries = queryJournal(journal.months(), (m) => journal.readMonth(m), filter).reverse();
-  const meta = { exportedOn: ctx.today(), scope: describe(filter) };
-  if (format === 'md' && !opts.out) {
-    // A month at a time: a ten-year journal is megabytes, and one string of it costs more.
-    writeJournalMarkdown(entries, meta, (chunk) => ctx.io.stdout.write(chunk));
-    return;
-  }
   let text: string;
   if (format === 'md') {
     text = journalMarkdown(entries, meta);

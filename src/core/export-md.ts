@@ -56,44 +56,85 @@ function entryBlock(e: Entry, heading: string): string {
   return out;
 }
 
-/**
- * The document, oldest entry first (entries may come in any order), handed to `write` a month
- * at a time: one string of a ten-year journal kept every piece of it alive to the end, and
- * the garbage collector copied them all (issue 7).
- */
-export function writeJournalMarkdown(entries: readonly Entry[], meta: MarkdownMeta, write: (chunk: string) => void): void {
-  const keyed = entries.map((e) => ({ e, t: Date.parse(e.createdAt) }));
-  keyed.sort((a, b) => (a.e.date === b.e.date ? a.t - b.t : a.e.date < b.e.date ? -1 : 1));
-  const count = `${keyed.length} ${keyed.length === 1 ? 'entry' : 'entries'}`;
-  const intro = [`Exported from harmony on ${meta.exportedOn}: ${count}`];
-  if (keyed.length > 0) intro.push(`from ${keyed[0]!.e.date} to ${keyed.at(-1)!.e.date}`);
-  const about = escapeInline(`${intro.join(', ')}.${meta.scope ? ` ${meta.scope.replace(/\s+/g, ' ')}` : ''}`);
-  let out = `# Harmony journal\n\n${wrap(about, WIDTH)}`;
-  let year = '';
-  let month = '';
-  const seen = new Map<string, number>();
-  for (const { e } of keyed) {
-    if (e.date.slice(0, 4) !== year) {
-      year = e.date.slice(0, 4);
-      out += `\n\n## ${year}`;
-    }
-    if (e.date.slice(0, 7) !== month) {
-      write(out);
-      month = e.date.slice(0, 7);
-      out = `\n\n### ${MONTHS[Number(month.slice(5)) - 1]} ${year}`;
-    }
-    // Headings must be unique (linters, and anchors in renderers): number repeats.
-    const base = entryHeading(e);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    out += `\n\n${entryBlock(e, n === 1 ? base : `${base} (${n})`)}`;
-  }
-  write(out + '\n');
+interface Keyed {
+  e: Entry;
+  t: number;
+}
+const byTime = (a: Keyed, b: Keyed) => (a.e.date === b.e.date ? a.t - b.t : a.e.date < b.e.date ? -1 : 1);
+
+/** Oldest first: by day, then by the instant written (a stable sort: exact ties keep their order). */
+function sorted(entries: readonly Entry[]): Keyed[] {
+  return entries.map((e) => ({ e, t: Date.parse(e.createdAt) })).sort(byTime);
 }
 
-/** The whole document as one string. */
+/**
+ * The document built a part at a time: the entries (`addMonth` once per month file, oldest
+ * first, or `addAll`), then the title and intro, which say how many there were (`head`). The
+ * document is head() + each part + "\n". Parts let export read, render and drop one month at
+ * a time instead of holding every entry of a ten-year journal (issue 7).
+ */
+export class MarkdownJournal {
+  private count = 0;
+  private first = '';
+  private last: Keyed | undefined;
+  private year = '';
+  private month = '';
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly meta: MarkdownMeta) {}
+
+  /**
+   * The next entries (e.g. one month file's; any order among themselves) as the next part.
+   * Null when one of them belongs before an entry already added, or has a time Date.parse
+   * cannot read: then only sorting all entries at once (journalMarkdown) gives the document.
+   */
+  addMonth(entries: readonly Entry[]): string | null {
+    const keyed = sorted(entries);
+    if (keyed.some((k) => Number.isNaN(k.t))) return null;
+    if (keyed.length > 0 && this.last && byTime(this.last, keyed[0]!) > 0) return null;
+    return this.render(keyed);
+  }
+
+  /** All the entries (any order) as one part. */
+  addAll(entries: readonly Entry[]): string {
+    return this.render(sorted(entries));
+  }
+
+  private render(keyed: readonly Keyed[]): string {
+    let out = '';
+    for (const k of keyed) {
+      const e = k.e;
+      if (this.count++ === 0) this.first = e.date;
+      this.last = k;
+      if (e.date.slice(0, 4) !== this.year) {
+        this.year = e.date.slice(0, 4);
+        out += `\n\n## ${this.year}`;
+      }
+      if (e.date.slice(0, 7) !== this.month) {
+        this.month = e.date.slice(0, 7);
+        out += `\n\n### ${MONTHS[Number(this.month.slice(5)) - 1]} ${this.year}`;
+      }
+      // Headings must be unique (linters, and anchors in renderers): number repeats.
+      const base = entryHeading(e);
+      const n = (this.seen.get(base) ?? 0) + 1;
+      this.seen.set(base, n);
+      out += `\n\n${entryBlock(e, n === 1 ? base : `${base} (${n})`)}`;
+    }
+    return out;
+  }
+
+  /** The title and the intro (how many entries, from when to when, the scope). */
+  head(): string {
+    const intro = [`Exported from harmony on ${this.meta.exportedOn}: ${this.count} ${this.count === 1 ? 'entry' : 'entries'}`];
+    if (this.last) intro.push(`from ${this.first} to ${this.last.e.date}`);
+    const scope = this.meta.scope ? ` ${this.meta.scope.replace(/\s+/g, ' ')}` : '';
+    return `# Harmony journal\n\n${wrap(escapeInline(`${intro.join(', ')}.${scope}`), WIDTH)}`;
+  }
+}
+
+/** The document, oldest entry first (entries may come in any order). */
 export function journalMarkdown(entries: readonly Entry[], meta: MarkdownMeta): string {
-  let text = '';
-  writeJournalMarkdown(entries, meta, (chunk) => (text += chunk));
-  return text;
+  const doc = new MarkdownJournal(meta);
+  const body = doc.addAll(entries);
+  return `${doc.head()}${body}\n`;
 }

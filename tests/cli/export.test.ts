@@ -76,6 +76,24 @@ describe('harmony export (markdown)', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('#### 2025-12-31');
   });
 
+  it('keeps date order when an entry was moved into another month\'s file by hand', async () => {
+    // stdout is built a month file at a time; this is the case where that cannot work.
+    const h = tempHome();
+    await addEntries(h, ['2026-01-10', '2026-02-05', '2026-02-15', '2026-02-20'].map((d) => entry(d)));
+    const file = (m: string) => join(h, 'journal', `${m}.json`);
+    const jan = JSON.parse(readFileSync(file('2026-01'), 'utf8'));
+    const feb = JSON.parse(readFileSync(file('2026-02'), 'utf8'));
+    jan.entries.push(...feb.entries.splice(1, 1)); // 2026-02-15
+    writeFileSync(file('2026-01'), JSON.stringify(jan));
+    writeFileSync(file('2026-02'), JSON.stringify(feb));
+    const r = run(['export'], { home: h, env: NOW });
+    expect(r.code).toBe(0);
+    expect([...r.stdout.matchAll(/^#### (\S+)/gm)].map((m) => m[1])).toEqual(['2026-01-10', '2026-02-05', '2026-02-15', '2026-02-20']);
+    const out = join(tempHome('harmony-out-'), 'journal.md');
+    expect(run(['export', '--out', out], { home: h, env: NOW }).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(r.stdout);
+  });
+
   it('exits 2 with a clear message when --out cannot be written', () => {
     const dir = tempHome('harmony-out-');
     mkdirSync(join(dir, 'a-folder'));

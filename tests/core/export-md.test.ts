@@ -2,7 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/core/entry.js';
-import { entryHeading, journalMarkdown, quoteLines, writeJournalMarkdown } from '../../src/core/export-md.js';
+import { entryHeading, journalMarkdown, MarkdownJournal, quoteLines } from '../../src/core/export-md.js';
 import { safeText } from '../../src/ui/safe.js';
 import { entry } from '../helpers/journal-fixtures.js';
 
@@ -121,13 +121,22 @@ describe('journalMarkdown', () => {
     expect(lint({ strings: { out } }).out).toEqual([]);
   });
 
-  it('writeJournalMarkdown hands over the same document a month at a time', () => {
-    const chunks: string[] = [];
-    writeJournalMarkdown(entries, { exportedOn: '2026-05-10' }, (c) => chunks.push(c));
-    expect(chunks.join('')).toBe(md);
-    expect(chunks.slice(1).map((c) => /^\n\n### (\w+) 2025/.exec(c)?.[1])).toEqual(
-      ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-    );
+  it('is the same document when built a month at a time', () => {
+    const doc = new MarkdownJournal({ exportedOn: '2026-05-10' });
+    const byMonth = new Map<string, Entry[]>();
+    for (const e of entries) byMonth.set(e.date.slice(0, 7), [...(byMonth.get(e.date.slice(0, 7)) ?? []), e]);
+    const parts = [...byMonth.keys()].sort().map((m) => doc.addMonth(byMonth.get(m)!));
+    expect(parts.every((p) => p !== null && p.startsWith('\n\n'))).toBe(true);
+    expect(doc.head() + parts.join('') + '\n').toBe(md);
+  });
+
+  it('refuses a month whose entries belong before those already added, or whose time cannot be read', () => {
+    const doc = new MarkdownJournal({ exportedOn: '2026-05-10' });
+    expect(doc.addMonth([entry('2026-02-01')])).not.toBeNull();
+    expect(doc.addMonth([entry('2026-03-01'), entry('2026-01-31')])).toBeNull();
+    expect(doc.addMonth([entry('2026-03-01', { createdAt: '2026-03-01T25:00:00+00:00' })])).toBeNull();
+    expect(doc.addMonth([entry('2026-03-01')])).not.toBeNull();
+    expect(doc.head()).toContain('2 entries, from 2026-02-01 to 2026-03-01');
   });
 
   it('quoteLines keeps lines within 80 columns where there are spaces to wrap at', () => {
