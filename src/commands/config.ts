@@ -1,7 +1,6 @@
 // harmony config list | get KEY | set KEY VALUE (config path lives in config-path.ts).
 import type { Context } from '../context.js';
 import { SETTING_HELP, SETTING_KEYS, parseSettingValue, resolveSettingKey, settingsData, showSetting } from '../core/config.js';
-import { saveSetting } from '../store/settings-write.js';
 import { safeText } from '../ui/safe.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
@@ -31,6 +30,8 @@ export async function set(ctx: Context, key: string, value: string): Promise<voi
   const k = resolveSettingKey(key);
   const parsed = parseSettingValue(k, value);
   const store = ctx.store();
+  // Only `set` writes: list and get need not load conf and its validator (~300 KB).
+  const { saveSetting } = await import('../store/settings-write.js');
   await saveSetting(store, k, parsed);
   const shown = showSetting(store.settings(), k);
   print(ctx.io, shown === '' ? `Cleared ${k}.` : `Set ${k} to ${safeText(shown)}.`);

@@ -1,6 +1,7 @@
 // One I/O object handed to every command: streams, whether each is a terminal, colour on/off.
 // Tests use createTestIO() to capture output and choose TTY-ness.
 import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { isatty } from 'node:tty';
 
 export interface IO {
   stdout: Writable;
@@ -33,11 +34,16 @@ export function wantsColor(env: NodeJS.ProcessEnv, isTTY: boolean, flag?: boolea
 
 export function processIO(colorFlag?: boolean, colorSetting?: 'auto' | 'always' | 'never'): IO {
   const stdoutTTY = Boolean(process.stdout.isTTY);
-  const stdinTTY = Boolean(process.stdin.isTTY);
+  // process.stdin is made on first access (a pipe or file stream, ~2 ms when stdin is not a
+  // terminal): most commands never read it, so ask the descriptor and make the stream only
+  // when a prompt or `import -` reads it. isatty(0) is the test Node's own stdin.isTTY uses.
+  const stdinTTY = isatty(0);
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    get stdin(): Readable {
+      return process.stdin;
+    },
     stdoutTTY,
     stderrTTY: Boolean(process.stderr.isTTY),
     stdinTTY,
