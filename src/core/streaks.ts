@@ -38,76 +38,172 @@ export interface StreakInfo {
 }
 
 const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Day numbers (days since 1970-01-01) keep the walk cheap at ten years of history.
 const toDate = (n: number): LocalDate => new Date(n * DAY_MS).toISOString().slice(0, 10);
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** The digit at `i` of `s`, or -1000 (which makes any number built from it negative). */
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+};
+
+/** For a string starting "YYYY-MM-" of a real month: the day number of its 1st and its length in days. */
+function monthOf(d: string): { first: number; days: number } | null {
+  if (d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return null; // 45 is "-"
+  const y = digit(d, 0) * 1000 + digit(d, 1) * 100 + digit(d, 2) * 10 + digit(d, 3);
+  const mo = digit(d, 5) * 10 + digit(d, 6);
+  const days = mo === 2 && isLeap(y) ? 29 : MONTH_DAYS[mo - 1];
+  if (y < 0 || days === undefined) return null;
+  return { first: (Date.UTC(y, mo - 1, 1) / DAY_MS) | 0, days }; // a small integer: a double would be boxed at each step of the walk
+}
+
 /** The day number of a real YYYY-MM-DD date, else null (2025-02-30 is not one). */
 const toNumber = (d: LocalDate): number | null => {
-  const m = DATE_RE.exec(d);
-  if (!m) return null;
-  const [y, mo, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const last = mo === 2 && isLeap(y) ? 29 : MONTH_DAYS[mo - 1];
-  if (last === undefined || day < 1 || day > last) return null;
-  return Date.UTC(y, mo - 1, day) / DAY_MS;
+  const month = d.length === 10 ? monthOf(d) : null;
+  const day = digit(d, 8) * 10 + digit(d, 9);
+  return month && day >= 1 && day <= month.days ? month.first + day - 1 : null;
 };
 
 export function streakInfo(days: Iterable<LocalDate>, today: LocalDate): StreakInfo {
+  const end = dayNumber(today);
+  const p = practisedDays(days, end);
+  return finish(walk(newWalk(), p, p.first, end, end), p, end);
+}
+
+/**
+ * The streak before and after adding one practised day (a save), from one set and one walk:
+ * the same as streakInfo(days, today) and streakInfo([...days, added], today), which would
+ * each parse and walk every day of history. Both walks agree until `added`, so that part
+ * runs once and only the days from `added` to today run twice (one day for a save today).
+ * Adding a day already practised (an --append) gives after equal to before.
+ */
+export function streakPair(days: Iterable<LocalDate>, today: LocalDate, added: LocalDate): { before: StreakInfo; after: StreakInfo } {
+  const end = dayNumber(today);
+  const n = toNumber(added);
+  const day = n === null ? null : Math.min(n, end);
+  const p = practisedDays(days, end, day ?? end);
+  if (day === null || p.has[day - p.base] === 1) {
+    const same = finish(walk(newWalk(), p, p.first, end, end), p, end);
+    return { before: same, after: { ...same, frozenDays: [...same.frozenDays] } };
+  }
+  // Days before the first practised one change nothing, so both walks may start at the earlier.
+  const shared = walk(newWalk(), p, Math.min(p.first, day), day - 1, end);
+  const before = finish(walk(copy(shared), p, day, end, end), p, end);
+  p.has[day - p.base] = 1;
+  p.count++;
+  p.last = Math.max(p.last, day);
+  const afterWalk = walk(copy(shared), p, day, end, end);
+  // The frozen days up to `added` are the same in both: turn them into dates once.
+  const common = before.frozenDays.slice(0, shared.frozen.length);
+  const after = finish(afterWalk, p, end, common.concat(afterWalk.frozen.slice(common.length).map(toDate)));
+  return { before, after };
+}
+
+/** The days practised as a map over day numbers base..today: has[n - base] is 1 for a practised day n. */
+interface Practised {
+  has: Uint8Array;
+  base: number;
+  count: number;
+  first: number;
+  last: number;
+}
+
+function dayNumber(today: LocalDate): number {
   const end = toNumber(today);
   if (end === null) throw new Error(`streakInfo: today is not a date: ${today}`);
-  const practised = new Set<number>();
-  for (const d of days) {
-    const n = toNumber(d);
-    if (n !== null) practised.add(Math.min(n, end));
-  }
+  return end;
+}
+
+/** Days after today count as today; `from` widens the map back to that day. */
+function practisedDays(days: Iterable<LocalDate>, end: number, from = end): Practised {
+  const numbers: number[] = [];
   let first = Infinity;
   let last = -Infinity;
-  for (const n of practised) {
-    if (n < first) first = n;
-    if (n > last) last = n;
+  // Days come grouped by month (the day index lists them so): the "YYYY-MM-" part is read
+  // once a month, leaving two digits a day. This runs for every day of history, in code not
+  // yet optimised when a command starts (bench/, issue 7).
+  let prefix = '';
+  let month: { first: number; days: number } | null = null;
+  for (const d of days) {
+    if (d.length !== 10) continue;
+    if (prefix === '' || !d.startsWith(prefix)) {
+      month = monthOf(d);
+      prefix = month ? d.slice(0, 8) : '';
+    }
+    const dd = digit(d, 8) * 10 + digit(d, 9);
+    if (!month || dd < 1 || dd > month.days) continue;
+    const n = month.first + dd - 1;
+    const day = n < end ? n : end;
+    numbers.push(day);
+    if (day < first) first = day;
+    if (day > last) last = day;
   }
-  let current = 0;
-  let longest = 0;
-  let freezes = 0;
-  let run = 0;
-  let start = 0;
-  const frozenDays: LocalDate[] = [];
-  for (let day = first; day <= end; day++) {
-    if (practised.has(day)) {
-      if (current === 0) start = day;
-      current++;
-      run++;
-      if (run === FREEZE_EVERY) {
-        run = 0;
-        if (freezes < MAX_FREEZES) freezes++;
+  const base = Math.min(first, from, end);
+  const has = new Uint8Array(end - base + 1);
+  let count = 0;
+  for (const n of numbers) {
+    if (has[n - base] === 0) count++;
+    has[n - base] = 1;
+  }
+  return { has, base, count, first, last };
+}
+
+interface Walk {
+  current: number;
+  longest: number;
+  freezes: number;
+  /** Practised days toward the next freeze. */
+  run: number;
+  start: number;
+  frozen: number[];
+}
+
+const newWalk = (): Walk => ({ current: 0, longest: 0, freezes: 0, run: 0, start: 0, frozen: [] });
+const copy = (w: Walk): Walk => ({ ...w, frozen: [...w.frozen] });
+
+/** Applies the rules above to days `from`..`to`; `end` is today, which is never missed. */
+function walk(w: Walk, p: Practised, from: number, to: number, end: number): Walk {
+  const { has, base } = p;
+  for (let day = from; day <= to; day++) {
+    if (has[day - base] === 1) {
+      if (w.current === 0) w.start = day;
+      w.current++;
+      w.run++;
+      if (w.run === FREEZE_EVERY) {
+        w.run = 0;
+        if (w.freezes < MAX_FREEZES) w.freezes++;
       }
-      if (current > longest) longest = current;
+      if (w.current > w.longest) w.longest = w.current;
     } else if (day === end) {
       break;
-    } else if (current > 0 && freezes > 0) {
-      freezes--;
-      run = 0;
-      frozenDays.push(toDate(day));
+    } else if (w.current > 0 && w.freezes > 0) {
+      w.freezes--;
+      w.run = 0;
+      w.frozen.push(day);
     } else {
-      current = 0;
-      run = 0;
+      w.current = 0;
+      w.run = 0;
     }
   }
-  const practicedToday = practised.has(end);
-  const atRisk = !practicedToday && current > 0;
+  return w;
+}
+
+function finish(w: Walk, p: Practised, end: number, frozenDays = w.frozen.map(toDate)): StreakInfo {
+  const practicedToday = p.has[end - p.base] === 1;
+  const atRisk = !practicedToday && w.current > 0;
   return {
-    current,
-    longest,
-    totalDays: practised.size,
-    freezesHeld: freezes,
+    current: w.current,
+    longest: w.longest,
+    totalDays: p.count,
+    freezesHeld: w.freezes,
     frozenDays,
     practicedToday,
     atRisk,
-    endsTonight: atRisk && freezes === 0,
-    lastPracticed: practised.size > 0 ? toDate(last) : null,
-    nextFreezeIn: freezes >= MAX_FREEZES ? 0 : FREEZE_EVERY - run,
-    streakStart: current > 0 ? toDate(start) : null,
+    endsTonight: atRisk && w.freezes === 0,
+    lastPracticed: p.count > 0 ? toDate(p.last) : null,
+    nextFreezeIn: w.freezes >= MAX_FREEZES ? 0 : FREEZE_EVERY - w.run,
+    streakStart: w.current > 0 ? toDate(w.start) : null,
   };
 }
