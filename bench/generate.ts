@@ -103,7 +103,7 @@ function writeStore(home: string, entries: Entry[], lessons: Lesson[]): { months
     byMonth.set(month, [...(byMonth.get(month) ?? []), e]);
   }
   const months = [...byMonth.keys()].sort();
-  // Older months straight to disk; the last through Journal.add(), which also builds index.json.
+  // Older months straight to disk; the last through Journal.add(), which also builds the day index (every year).
   for (const month of months.slice(0, -1)) {
     writeDoc(journal.monthPath(month), { schemaVersion: JOURNAL_VERSION, entries: byMonth.get(month) });
   }

@@ -1,12 +1,15 @@
 // The journal's day index: what each practised day holds, per month, for streaks, stats,
 // suggestions and the shell reminder, without reading years of entries.
-// It is only a cache. Each month's part carries the size and mtime of the month file it was
-// built from; a part that no longer matches (a crash between the two writes, another
-// process, a restored backup) is rebuilt from the month file. Readers never write it; a save
-// rewrites it (compact, without fsync: a torn cache is simply rebuilt).
+// It is only a cache, one file a year (journal/index-YYYY.json), so a save rewrites only its
+// year's part (a few KB), not ten years of it. Each month's part carries the size and mtime of
+// the month file it was built from; a part that no longer matches (a crash between the two
+// writes, another process, a restored backup) is rebuilt from the month file. Readers never
+// write it; a save rewrites its year's file, and any other year's it found stale (compact,
+// without fsync: a torn cache is simply rebuilt).
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Entry } from '../core/entry.js';
-import { readDoc, writeDoc, type DocSpec } from './files.js';
+import { readDoc, removeQuietly, writeDoc, type DocSpec } from './files.js';
 
 /** What a day holds. */
 export interface DaySummary {
@@ -17,24 +20,34 @@ export interface DaySummary {
 }
 export type DayMap = Record<string, DaySummary>;
 
-/** On disk a day is [check-ins, reflections, "principle principle", "moods as digits"]. */
-type PackedDay = [number, number, string, string];
+/**
+ * On disk a month's days are one string, a day per ";"-separated item: "DD checkins
+ * reflections moods principle...", e.g. "05 1 1 4 trust intimacy" (moods as digits, "-" for
+ * none; the full date instead of DD for a day not of that month). Ten years of days as
+ * objects and arrays took ~5 ms to parse when a command starts; as strings ~2 (bench/, issue 7).
+ */
 interface MonthPart {
   size: number;
   mtimeMs: number;
-  days: Record<string, PackedDay>;
+  days: string;
 }
 interface IndexDoc {
   schemaVersion: number;
   months: Record<string, MonthPart>;
 }
 
-const INDEX_VERSION = 2; // 1 stored unpacked days; an old index is just rebuilt
+const INDEX_VERSION = 3; // 1 stored days as objects, 2 as arrays; an older index is just rebuilt
 const indexSpec: DocSpec<IndexDoc> = {
   version: INDEX_VERSION,
   empty: () => ({ schemaVersion: INDEX_VERSION, months: {} }),
   validate: (doc) => (typeof doc.months === 'object' && doc.months !== null ? null : 'months is not an object'),
 };
+
+/** The index file of one year, in the journal folder (its name never matches a month file's). */
+export const indexFileName = (year: string) => `index-${year}.json`;
+/** Before the split the whole index was one file; a save removes it. */
+const LEGACY_INDEX = 'index.json';
+const yearOf = (month: string) => month.slice(0, 4);
 
 export function summarise(entries: Entry[]): DayMap {
   const days: DayMap = {};
@@ -48,21 +61,43 @@ export function summarise(entries: Entry[]): DayMap {
   return days;
 }
 
-function pack(days: DayMap): Record<string, PackedDay> {
-  const out: Record<string, PackedDay> = {};
-  for (const [date, d] of Object.entries(days)) out[date] = [d.checkins, d.reflections, d.principles.join(' '), d.moods.join('')];
-  return out;
+function pack(month: string, days: DayMap): string {
+  const items: string[] = [];
+  for (const [date, d] of Object.entries(days)) {
+    const day = date.startsWith(`${month}-`) ? date.slice(8) : date;
+    items.push([day, d.checkins, d.reflections, d.moods.join('') || '-', ...d.principles].join(' '));
+  }
+  return items.join(';');
 }
 
-function unpack(days: Record<string, PackedDay>, into: DayMap): void {
-  for (const [date, [checkins, reflections, principles, moods]] of Object.entries(days)) {
-    into[date] = {
-      checkins,
-      reflections,
-      principles: principles === '' ? [] : principles.split(' '),
-      moods: Array.from(moods, Number),
-    };
+/** The date an item stands for (its first field). */
+function dateOf(month: string, item: string): string {
+  const day = item.slice(0, item.indexOf(' '));
+  return day.length === 2 ? `${month}-${day}` : day;
+}
+
+function unpackItem(item: string): DaySummary {
+  const [, checkins, reflections, moods, ...principles] = item.split(' ');
+  return { checkins: Number(checkins), reflections: Number(reflections), principles, moods: moods === '-' ? [] : Array.from(moods!, Number) };
+}
+
+const items = (days: string) => (days === '' ? [] : days.split(';'));
+
+/** The dates of a month's days, added to `out`: read in place, one new string a day (every check-in and reminder reads them all). */
+function pushDates(month: string, days: string, out: string[]): void {
+  const prefix = `${month}-`;
+  for (let at = 0; at < days.length; ) {
+    let end = days.indexOf(';', at);
+    if (end < 0) end = days.length;
+    let space = days.indexOf(' ', at);
+    if (space < 0 || space > end) space = end; // not ours (edited by hand): still always moves on
+    out.push(space - at === 2 ? prefix + days.slice(at, space) : days.slice(at, space));
+    at = end + 1;
   }
+}
+
+function unpack(month: string, days: string, into: DayMap): void {
+  for (const item of items(days)) into[dateOf(month, item)] = unpackItem(item);
 }
 
 const stamp = (file: string) => {
@@ -71,61 +106,127 @@ const stamp = (file: string) => {
 };
 
 export class DayIndex {
-  private parts?: Record<string, MonthPart>;
+  /** Each year's parts: read from its file once a process, then kept up to date in memory. */
+  private readonly years = new Map<string, Record<string, MonthPart>>();
+  /** Years whose file no longer matches what is in memory (a part was rebuilt or is gone). */
+  private readonly stale = new Set<string>();
+  /** Whether every month's part was checked once in this process (so `stale` is complete). */
+  private allChecked = false;
 
   constructor(
-    private readonly file: string,
+    private readonly dir: string,
     private readonly months: () => string[],
     private readonly monthFile: (month: string) => string,
     private readonly readMonth: (month: string) => Entry[],
   ) {}
 
-  /**
-   * Every part checked against its month file, stale parts rebuilt. The file is parsed once
-   * a process; the stat checks run on every call (cheap), so a long interactive session still
-   * sees what another terminal saved meanwhile.
-   */
-  private checked(): Record<string, MonthPart> {
-    if (!this.parts) {
+  private yearParts(year: string): Record<string, MonthPart> {
+    let parts = this.years.get(year);
+    if (!parts) {
       try {
-        this.parts = readDoc(this.file, indexSpec).months;
+        parts = readDoc(join(this.dir, indexFileName(year)), indexSpec).months;
       } catch {
-        this.parts = {}; // a cache: rebuild it rather than stop the user
+        parts = {}; // a cache: rebuild it rather than stop the user
       }
+      this.years.set(year, parts);
     }
-    const parts: Record<string, MonthPart> = {};
-    for (const month of this.months()) {
-      const now = stamp(this.monthFile(month));
-      const part = this.parts[month];
-      parts[month] =
-        part && part.size === now.size && part.mtimeMs === now.mtimeMs && typeof part.days === 'object'
-          ? part
-          : { ...now, days: pack(summarise(this.readMonth(month))) };
-    }
-    return (this.parts = parts);
+    return parts;
+  }
+
+  /** One month's part, checked against its month file (stat) and rebuilt if stale. */
+  private part(month: string): MonthPart {
+    const now = stamp(this.monthFile(month));
+    const year = yearOf(month);
+    const parts = this.yearParts(year);
+    const part = parts[month];
+    if (part && part.size === now.size && part.mtimeMs === now.mtimeMs && typeof part.days === 'string') return part;
+    this.stale.add(year);
+    return (parts[month] = { ...now, days: pack(month, summarise(this.readMonth(month))) });
   }
 
   /**
-   * Just the days practised, without building a summary object per day: the shell reminder
-   * needs no more, and at ten years that saves ~6 ms of its start-up (bench/, issue 7).
+   * Every month's part, checked, oldest first. The stat checks run on every call (cheap),
+   * so a long interactive session still sees what another terminal saved meanwhile.
+   */
+  private checked(): Record<string, MonthPart> {
+    const out: Record<string, MonthPart> = {};
+    for (const month of this.months()) out[month] = this.part(month);
+    for (const year of new Set(Object.keys(out).map(yearOf))) {
+      if (Object.keys(this.yearParts(year)).some((m) => !(m in out))) this.stale.add(year);
+    }
+    this.allChecked = true;
+    return out;
+  }
+
+  /**
+   * Just the days practised, without building a summary object per day: streaks and the
+   * shell reminder need no more, and at ten years that saves ~6 ms (bench/, issue 7).
    */
   dayKeys(): string[] {
     const out: string[] = [];
-    for (const part of Object.values(this.checked())) for (const day in part.days) out.push(day);
+    for (const [month, part] of Object.entries(this.checked())) pushDates(month, part.days, out);
     return out;
   }
 
   days(): DayMap {
     const out: DayMap = {};
-    for (const part of Object.values(this.checked())) unpack(part.days, out);
+    for (const [month, part] of Object.entries(this.checked())) unpack(month, part.days, out);
     return out;
   }
 
-  /** After a month file was written (under the lock): record it and save the index. */
+  /** One day (undefined when nothing was saved for it), from its month's part alone. */
+  day(date: string): DaySummary | undefined {
+    let part: MonthPart;
+    try {
+      part = this.part(date.slice(0, 7));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // no month file: nothing saved
+      throw error;
+    }
+    const month = date.slice(0, 7);
+    const item = items(part.days).find((i) => dateOf(month, i) === date);
+    return item === undefined ? undefined : unpackItem(item);
+  }
+
+  /**
+   * The days of whole months, newest month first, until `enough` (given each month's days
+   * in turn) says that is all it needs, or the journal's first month was read.
+   */
+  recentDays(enough: (month: DayMap) => boolean): DayMap {
+    const out: DayMap = {};
+    const months = this.months();
+    for (let i = months.length - 1; i >= 0; i--) {
+      const month: DayMap = {};
+      unpack(months[i]!, this.part(months[i]!).days, month);
+      Object.assign(out, month);
+      if (enough(month)) break;
+    }
+    return out;
+  }
+
+  /**
+   * After a month file was written (under the lock): record it, and save its year's file and
+   * that of any other year found stale, so a first save after an upgrade, a crash or a
+   * restored backup heals the index instead of leaving every reader after it to rebuild it.
+   * Every part is checked once a process (a check-in has done so already, reading the days
+   * for its streak); the parts saved are checked again now, under the lock. Other years'
+   * files are left alone.
+   */
   monthWritten(month: string, entries: Entry[]): void {
-    const parts = this.checked();
-    if (entries.length === 0) delete parts[month];
-    else parts[month] = { ...stamp(this.monthFile(month)), days: pack(summarise(entries)) };
-    writeDoc(this.file, { schemaVersion: INDEX_VERSION, months: parts }, { cache: true });
+    const year = yearOf(month);
+    this.yearParts(year)[month] = { ...stamp(this.monthFile(month)), days: pack(month, summarise(entries)) };
+    this.stale.add(year);
+    if (!this.allChecked) this.checked();
+    const months = this.months();
+    for (const y of this.stale) {
+      const parts: Record<string, MonthPart> = {};
+      for (const m of months) if (yearOf(m) === y) parts[m] = this.part(m);
+      const file = join(this.dir, indexFileName(y));
+      if (Object.keys(parts).length === 0) removeQuietly(file);
+      else writeDoc(file, { schemaVersion: INDEX_VERSION, months: parts }, { cache: true });
+      this.years.set(y, parts);
+    }
+    this.stale.clear();
+    removeQuietly(join(this.dir, LEGACY_INDEX));
   }
 }

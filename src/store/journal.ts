@@ -1,12 +1,13 @@
 // The journal on disk: one file a month (journal/YYYY-MM.json), each rewritten atomically.
 // Saving an entry touches only its month, so a save costs the same at ten years as on day
-// one. The day index (day-index.ts) beside them answers "which days, what practice" cheaply.
+// one. The day index (day-index.ts, one file a year) beside them answers "which days, what
+// practice" cheaply.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { entryProblem, monthOfId, type Entry } from '../core/entry.js';
 import { DataError } from '../errors.js';
 import { readDoc, writeDoc, type DocSpec } from './files.js';
-import { DayIndex, type DayMap } from './day-index.js';
+import { DayIndex, type DayMap, type DaySummary } from './day-index.js';
 import { FILES } from './paths.js';
 
 export { summarise, type DayMap, type DaySummary } from './day-index.js';
@@ -37,11 +38,12 @@ export class Journal {
   private readonly index: DayIndex;
   constructor(home: string) {
     this.dir = join(home, FILES.journalDir);
-    this.index = new DayIndex(join(home, FILES.journalIndex), () => this.months(), (m) => this.monthPath(m), (m) => this.readMonth(m));
+    this.index = new DayIndex(this.dir, () => this.months(), (m) => this.monthPath(m), (m) => this.readMonth(m));
   }
 
+  /** Joined by hand: path.join normalises the whole path character by character, and the day index asks for every month (~1 ms at ten years). */
   monthPath(month: string): string {
-    return join(this.dir, `${month}.json`);
+    return `${this.dir}${sep}${month}.json`;
   }
 
   /** Months that have a file, oldest first. */
@@ -120,13 +122,23 @@ export class Journal {
     this.index.monthWritten(month, entries);
   }
 
-  /** Days practised and what each holds, from the index (month files re-read only if changed). */
   /** The days practised (keys of days()), cheaper when nothing else is needed. */
   dayKeys(): string[] {
     return this.index.dayKeys();
   }
 
+  /** Days practised and what each holds, from the index (month files re-read only if changed). */
   days(): DayMap {
     return this.index.days();
+  }
+
+  /** What one day holds (undefined if nothing was saved for it), reading only its month's part. */
+  day(date: string): DaySummary | undefined {
+    return this.index.day(date);
+  }
+
+  /** Days of the newest months, until `enough` has seen what it needs (see DayIndex.recentDays). */
+  recentDays(enough: (month: DayMap) => boolean): DayMap {
+    return this.index.recentDays(enough);
   }
 }

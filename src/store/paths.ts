@@ -23,6 +23,5 @@ export const FILES = {
   quiz: 'quiz.json',
   quizLogDir: 'quiz-log',
   journalDir: 'journal',
-  journalIndex: 'journal/index.json',
   lock: 'harmony.lock',
 } as const;

@@ -126,10 +126,10 @@ describe('harmony remind', () => {
 
   it('never prompts and never writes (no lock, no index rebuild)', async () => {
     const home = await homeWithDays(3, addDays(TODAY, -1));
-    writeFileSync(join(home, 'journal', 'index.json'), '{}'); // a broken cache stays as it is
+    writeFileSync(join(home, 'journal', `index-${TODAY.slice(0, 4)}.json`), '{}'); // a broken cache stays as it is
     const r = run(['remind'], { home, env: NOON, input: 'y\n' });
     expect(r.stdout).toMatch(/3-day streak/);
-    expect(readFileSync(join(home, 'journal', 'index.json'), 'utf8')).toBe('{}');
+    expect(readFileSync(join(home, 'journal', `index-${TODAY.slice(0, 4)}.json`), 'utf8')).toBe('{}');
     expect(readdirSync(home).sort()).toEqual(['journal']);
   });
 

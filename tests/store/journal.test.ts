@@ -19,7 +19,7 @@ describe('Journal', () => {
   it('stores each entry in its month file and reads them back oldest first', async () => {
     const store = new Store(mkdtempSync(join(tmpdir(), 'harmony-journal-')));
     await store.write(() => store.journal.add([entry('2026-11-02', '20261102-aaaa'), entry('2026-10-31', '20261031-bbbb')]));
-    expect(readdirSync(store.journal.dir).sort()).toEqual(['2026-10.json', '2026-11.json', 'index.json']);
+    expect(readdirSync(store.journal.dir).sort()).toEqual(['2026-10.json', '2026-11.json', 'index-2026.json']);
     expect(store.journal.all().map((e) => e.id)).toEqual(['20261031-bbbb', '20261102-aaaa']);
     expect(store.journal.get('20261102-aaaa')?.answers[0]?.answer).toBe('answer for 20261102-aaaa');
   });
