@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { entryDate, type Addition } from '../core/checkin.js';
 import { MOODS, type Entry } from '../core/entry.js';
 import { PRINCIPLES, type PrincipleId } from '../core/principles.js';
-import { choosePrompts, suggestPrinciple } from '../core/suggest.js';
+import { choosePrompts } from '../core/suggest.js';
 import { pairAnswers } from '../core/checkin.js';
 import { UsageError } from '../errors.js';
 import { requireInteractive } from '../ui/prompts.js';
@@ -31,14 +31,14 @@ export async function run(ctx: Context, opts: CheckinOptions = {}): Promise<void
 }
 
 async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
-  const p = await loadPractice(ctx);
+  const p = await loadPractice(ctx, { streak: !opts.json });
   const date = entryDate(opts.date, p.today);
   const chosen = principleArg(opts.principle);
   const answers = opts.answer ?? [];
   if (answers.length > CHECKIN_PROMPTS) {
     throw new UsageError(`A check-in takes at most ${CHECKIN_PROMPTS} --answer values; for a longer reflection use: harmony reflect`);
   }
-  const existing = (p.days[date]?.checkins ?? 0) > 0 ? dayCheckin(p, date) : undefined;
+  const existing = (p.day(date)?.checkins ?? 0) > 0 ? dayCheckin(p, date) : undefined;
   if (existing) {
     if (!opts.append) {
       if (!ctx.io.interactive) throw alreadyDone(date, p.today);
@@ -123,7 +123,7 @@ async function askMood(ctx: Context, current?: number): Promise<number> {
 
 /** The suggestion (least practised lately, quiz weakness on a tie), offered as the default when asking. */
 async function pickPrinciple(ctx: Context, p: Practice, ask: boolean): Promise<PrincipleId> {
-  const { principle: suggested, reason } = suggestPrinciple(p.days, p.today, (await p.quiz()).mastery);
+  const { principle: suggested, reason } = await p.suggest();
   if (!ask) return suggested;
   return ctx.prompter.select<PrincipleId>({
     message: 'Principle of the day',

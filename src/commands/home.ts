@@ -11,7 +11,7 @@ import { loadPractice } from './practice.js';
 export async function run(ctx: Context): Promise<void> {
   const p = await loadPractice(ctx);
   const s = styleFor(ctx.io);
-  const today = p.days[p.today];
+  const today = p.day(p.today);
   if (!today?.checkins && ctx.io.interactive) {
     if (p.before.totalDays === 0) {
       print(ctx.io, s.heading('Welcome to harmony.'), s.muted('Your first daily check-in: a mood, a principle, a question or two.'), '');
@@ -31,7 +31,7 @@ export async function run(ctx: Context): Promise<void> {
   }
   const state = p.store.state();
   const principle = today?.principles.find(isPrincipleId);
-  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, (await p.quiz()).due, 'Go deeper: harmony reflect · Your journal: harmony journal');
+  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, p.quiz.due(), 'Go deeper: harmony reflect · Your journal: harmony journal');
   if (p.before.totalDays > 0) lines.push(streakLine(p.before, p.before), s.muted(freezeLine(p.before)));
   lines.push('Next:', ...steps.map((step) => `  • ${step}`));
   print(ctx.io, ...lines);

@@ -8,11 +8,12 @@ import type { LocalDate } from '../core/dates.js';
 import { MOODS, type Entry } from '../core/entry.js';
 import { principleTitle, resolvePrincipleId, type PrincipleId } from '../core/principles.js';
 import { validPrinciplesHint } from '../core/lessons.js';
-import { streakInfo, type StreakInfo } from '../core/streaks.js';
+import { streakInfo, streakPair, type StreakInfo } from '../core/streaks.js';
+import { suggestionReader, suggestPrinciple, type Suggestion } from '../core/suggest.js';
 import { freezeLine, nextSteps, streakLine } from '../core/summary.js';
 import { CancelledError, DataError, UsageError } from '../errors.js';
 import { writeDoc, type Store } from '../store/index.js';
-import type { DayMap } from '../store/journal.js';
+import type { DaySummary } from '../store/journal.js';
 import { FILES } from '../store/paths.js';
 import { safeText } from '../ui/safe.js';
 import { print, styleFor } from '../ui/style.js';
@@ -21,20 +22,44 @@ import { quizHints, type QuizHints } from './quiz-hints.js';
 export interface Practice {
   store: Store;
   today: LocalDate;
-  days: DayMap;
-  before: StreakInfo;
+  /** What one day holds, from its month's part of the day index. */
+  day: (date: LocalDate) => DaySummary | undefined;
+  /** The days practised, as first read (before the save, when loaded with `streak`). */
+  days: () => LocalDate[];
+  /** The streak as it stands (the home screen); a save works out before and after at once. */
+  readonly before: StreakInfo;
+  /** The principle to suggest: least practised lately (the newest months only), quiz weakness on a tie. */
+  suggest: () => Promise<Suggestion>;
   /** Read on first use only: a save with --principle and --json never opens quiz.json. */
-  quiz: () => Promise<QuizHints>;
+  quiz: QuizHints;
 }
 
-/** Today's picture, from the day index only (never every month of the journal). */
-export async function loadPractice(ctx: Context): Promise<Practice> {
+/**
+ * Today's picture, from the day index only (never every month of the journal), each part
+ * read when first needed: what grows with history (the days practised, the streak walk, the
+ * per-day summaries) is not worked out for a save that does not show it (--json).
+ * `streak`: the summary after a save will show the streak, so read the days practised now,
+ * before the save (and a save that has read every year's index can heal a stale one).
+ */
+export async function loadPractice(ctx: Context, o: { streak?: boolean } = {}): Promise<Practice> {
   const store = ctx.store();
   const today = ctx.today();
-  const days = store.journal.days();
-  let hints: Promise<QuizHints> | undefined;
-  const quiz = () => (hints ??= quizHints(store, ctx.now()));
-  return { store, today, days, before: streakInfo(Object.keys(days), today), quiz };
+  const quiz = quizHints(store, ctx.now());
+  let keys: LocalDate[] | undefined;
+  const days = () => (keys ??= store.journal.dayKeys());
+  if (o.streak) days();
+  let before: StreakInfo | undefined;
+  return {
+    store,
+    today,
+    day: (date) => store.journal.day(date),
+    days,
+    get before() {
+      return (before ??= streakInfo(days(), today));
+    },
+    suggest: async () => suggestPrinciple(store.journal.recentDays(suggestionReader(today)), today, await quiz.mastery()),
+    quiz,
+  };
 }
 
 export function lessonFor(id: PrincipleId): Lesson {
@@ -130,11 +155,11 @@ export function renderEntry(ctx: Context, e: Entry): string {
 }
 
 /** The closing lines: streak (and record), freezes, what to do next. */
-export async function summaryLines(ctx: Context, p: Practice, after: StreakInfo, principle: PrincipleId | undefined, fallback: string, backfilled?: LocalDate): Promise<string[]> {
+export function summaryLines(ctx: Context, p: Practice, before: StreakInfo, after: StreakInfo, principle: PrincipleId | undefined, fallback: string, backfilled?: LocalDate): string[] {
   const s = styleFor(ctx.io);
   const state = p.store.state();
-  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, (await p.quiz()).due, fallback);
-  const streak = streakLine(p.before, after, backfilled);
+  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, p.quiz.due(), fallback);
+  const streak = streakLine(before, after, backfilled);
   return [
     streak.includes('record') ? s.success(streak) : streak,
     s.muted(freezeLine(after)),
@@ -145,12 +170,12 @@ export async function summaryLines(ctx: Context, p: Practice, after: StreakInfo,
 
 export async function printSaved(ctx: Context, p: Practice, entry: Entry, verb: string, fallback: string): Promise<void> {
   const s = styleFor(ctx.io);
-  const after = streakInfo([...Object.keys(p.days), entry.date], p.today);
+  const { before, after } = streakPair(p.days(), p.today, entry.date); // one walk for both
   const backfilled = entry.date !== p.today ? entry.date : undefined;
   print(
     ctx.io,
     '',
     s.success(`✓ ${verb} for ${dayLabel(entry.date, p.today)} · ${principleTitle(entry.principle)}`),
-    ...(await summaryLines(ctx, p, after, entry.principle, fallback, backfilled)),
+    ...summaryLines(ctx, p, before, after, entry.principle, fallback, backfilled),
   );
 }

@@ -1,29 +1,47 @@
-// What the quiz knows that the check-in uses: mastery per principle (to break ties when
-// suggesting a principle) and how many questions are due (for "what next").
+// What the quiz knows that the check-in uses: how many questions are due (for "what next")
+// and mastery per principle (to break ties when suggesting a principle).
 import { loadContent } from '../content/load.js';
+import { dueCount } from '../core/quiz-doc.js';
 import type { PrincipleId } from '../core/principles.js';
 import type { Store } from '../store/index.js';
-import { readQuiz } from '../store/quiz.js';
+import { readQuiz, type QuizDoc } from '../store/quiz.js';
 
 export interface QuizHints {
-  mastery?: Record<PrincipleId, number>;
-  due?: number;
+  /** Questions due now; undefined until one was answered. */
+  due: () => number | undefined;
+  /** Mastery per principle; undefined until a question was answered. */
+  mastery: () => Promise<Record<PrincipleId, number> | undefined>;
 }
 
 /**
- * Empty until a question was answered: then mastery means something. The scheduler (and
- * ts-fsrs) loads only in that case. An unreadable quiz.json never blocks a check-in; the
- * quiz command reports it.
+ * quiz.json is read once, on first use: a save with --principle and --json never opens it.
+ * Mastery needs the scheduler (and ts-fsrs), so it loads only when a principle is suggested;
+ * the due count does not. An unreadable quiz.json never blocks a check-in; the quiz
+ * command reports it.
  */
-export async function quizHints(store: Store, now: Date): Promise<QuizHints> {
-  let quiz;
-  try {
-    quiz = readQuiz(store);
-  } catch {
-    return {};
-  }
-  if (Object.keys(quiz.cards).length === 0) return {};
-  const { mastery, dueCount } = await import('../core/mastery.js');
-  const questions = loadContent().questions;
-  return { mastery: mastery(quiz, questions, now), due: dueCount(quiz, now, questions) };
+export function quizHints(store: Store, now: Date): QuizHints {
+  let read: QuizDoc | null | undefined;
+  const quiz = () => {
+    if (read === undefined) {
+      try {
+        read = readQuiz(store);
+      } catch {
+        read = null;
+      }
+      if (read && Object.keys(read.cards).length === 0) read = null;
+    }
+    return read;
+  };
+  return {
+    due: () => {
+      const doc = quiz();
+      return doc ? dueCount(doc, now, loadContent().questions) : undefined;
+    },
+    mastery: async () => {
+      const doc = quiz();
+      if (!doc) return undefined;
+      const { mastery } = await import('../core/mastery.js');
+      return mastery(doc, loadContent().questions, now);
+    },
+  };
 }

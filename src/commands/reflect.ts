@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { entryDate, pairAnswers } from '../core/checkin.js';
 import type { Answer } from '../core/entry.js';
 import { PRINCIPLES, type PrincipleId } from '../core/principles.js';
-import { choosePrompts, suggestPrinciple } from '../core/suggest.js';
+import { choosePrompts } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { requireInteractive } from '../ui/prompts.js';
 import { print, printJson, styleFor } from '../ui/style.js';
@@ -27,7 +27,7 @@ export async function run(ctx: Context, principle: string | undefined, opts: Ref
 }
 
 async function reflect(ctx: Context, principleText: string | undefined, opts: ReflectOptions): Promise<void> {
-  const p = await loadPractice(ctx);
+  const p = await loadPractice(ctx, { streak: !opts.json });
   const date = entryDate(opts.date, p.today);
   const chosen = principleArg(principleText);
   const answers = opts.answer ?? [];
@@ -55,7 +55,7 @@ async function reflect(ctx: Context, principleText: string | undefined, opts: Re
 }
 
 async function pickPrinciple(ctx: Context, p: Practice, ask: boolean): Promise<PrincipleId> {
-  const suggested = suggestPrinciple(p.days, p.today, (await p.quiz()).mastery).principle;
+  const suggested = (await p.suggest()).principle;
   if (!ask) return suggested;
   return ctx.prompter.select<PrincipleId>({
     message: 'Reflect on which principle?',

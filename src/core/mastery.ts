@@ -24,11 +24,7 @@ export function mastery(quiz: QuizDoc, questions: readonly Question[], now: Date
   ) as Record<PrincipleId, number>;
 }
 
-/** How many answered questions are due for review at `now` (only those still in `questions`, if given). */
-export function dueCount(quiz: QuizDoc, now: Date, questions?: readonly Question[]): number {
-  const known = questions && new Set(questions.map((q) => q.id));
-  return Object.entries(quiz.cards).filter(([id, card]) => (!known || known.has(id)) && isDue(card, now)).length;
-}
+export { dueCount } from './quiz-doc.js';
 
 export interface DueSummary {
   /** Due now. */

@@ -3,6 +3,7 @@
 // the history. The review log, which grows with every answer, lives in month files
 // (quiz-log/YYYY-MM.json, see quiz-log.ts). A backup carries both as one QuizBackup.
 // Pure: the store reads and writes them, core/quiz-schedule.ts changes them.
+import type { Question } from '../content/types.js';
 import { isValidDate, type LocalDate } from './dates.js';
 
 /** quiz.json. Version 1 also held the whole log; version 2 holds only the cards. */
@@ -166,4 +167,16 @@ export function mergeQuiz(current: QuizBackup, incoming: QuizBackup): QuizBackup
     if (!mine || Date.parse(card.lastAt) > Date.parse(mine.lastAt)) cards[id] = card;
   }
   return { schemaVersion: QUIZ_BACKUP_VERSION, cards, log };
+}
+
+// isDue and dueCount live here, not beside the scheduler (quiz-schedule.ts, which loads
+// ts-fsrs): a check-in's "questions due" line needs no scheduler (bench/, issue 7).
+export function isDue(card: QuizCard, now: Date): boolean {
+  return Date.parse(card.due) <= now.getTime();
+}
+
+/** How many answered questions are due for review at `now` (only those still in `questions`, if given). */
+export function dueCount(quiz: Pick<QuizDoc, 'cards'>, now: Date, questions?: readonly Question[]): number {
+  const known = questions && new Set(questions.map((q) => q.id));
+  return Object.entries(quiz.cards).filter(([id, card]) => (!known || known.has(id)) && isDue(card, now)).length;
 }

@@ -95,9 +95,7 @@ export function recordAnswer(doc: Pick<QuizDoc, 'cards'>, question: Question, ch
   };
 }
 
-export function isDue(card: QuizCard, now: Date): boolean {
-  return Date.parse(card.due) <= now.getTime();
-}
+export { isDue } from './quiz-doc.js';
 
 /** Probability (0..1) of answering right now, from FSRS's forgetting curve; 0 after a miss. */
 export function recall(card: QuizCard | undefined, now: Date): number {

@@ -53,6 +53,25 @@ export function suggestPrinciple(
 }
 
 /**
+ * For reading history newest month first, so a suggestion need not read years of it: feed it
+ * each month's days in turn; it says when the days seen hold all suggestPrinciple looks at
+ * (the whole window, and the last day each principle was practised).
+ */
+export function suggestionReader(today: LocalDate): (month: Record<LocalDate, DayPrinciples>) => boolean {
+  const fromMonth = addDays(today, -(SUGGEST_WINDOW_DAYS - 1)).slice(0, 7);
+  const seen = new Set<string>();
+  let windowRead = false; // the window's first month (or an older one) was read, and every later one
+  return (month) => {
+    for (const [day, summary] of Object.entries(month)) {
+      if (day > today) continue;
+      if (day.slice(0, 7) <= fromMonth) windowRead = true;
+      for (const p of summary.principles) seen.add(p);
+    }
+    return windowRead && PRINCIPLE_IDS.every((id) => seen.has(id));
+  };
+}
+
+/**
  * Up to `count` prompts, never-answered ones first, then those answered longest ago; lesson
  * order breaks ties. `exclude` drops prompts already in an entry being added to.
  */
