@@ -2,7 +2,7 @@
 // a file, missing parents, a full disk. Each gives a clear one-line error (or just works, for
 // missing parents) and leaves the previous data exactly as it was.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { writeDoc, writeError } from '../../src/store/files.js';
 import { Store } from '../../src/store/index.js';
 import { cleanupHomes, tempHome } from '../helpers/cli.js';
 import { makeEntry } from './fixtures/entries.js';
+import { tryMount, unmountAll } from '../helpers/mount.js';
 import { chownTree, IS_ROOT, listCommands, messageProblem, sha, spawnBin, userHome } from './support.js';
 
 const NOW = '2025-01-20T12:00:00Z';
@@ -95,25 +96,7 @@ describe('missing parent folders', () => {
 
 // Real file systems need mount(2): root and a kernel that allows it. Otherwise these cases
 // are skipped with the reason printed, and the error mapping is still tested below.
-const mounts: string[] = [];
-function tryMount(options: string): string | null {
-  if (!IS_ROOT) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'harmony-mnt-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'pipe' });
-    mounts.push(dir);
-    return dir;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-}
-afterAll(() => {
-  for (const dir of mounts) {
-    execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+afterAll(unmountAll);
 
 describe('a read-only file system (EROFS)', () => {
   let mnt: string | null = null;

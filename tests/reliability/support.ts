@@ -105,16 +105,7 @@ export function messageProblem(stderr: string): string | null {
 }
 
 /** A small seeded PRNG (mulberry32), so a failing run can be replayed with its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng as seeded } from '../../src/core/quiz-select.js';
 
 /** RELIABILITY_SEED if set, else `fallback`, else a random seed; printed for replay. */
 export function seedFromEnv(name: string, fallback?: number): number {

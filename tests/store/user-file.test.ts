@@ -1,31 +1,13 @@
 // Files the user names (export --out): written whole or not at all.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { writeUserFile } from '../../src/store/user-file.js';
+import { tryMount, unmountAll } from '../helpers/mount.js';
 
-const mounts: string[] = [];
-function smallDisk(): string | null {
-  if (process.getuid?.() !== 0) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'harmony-userfile-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
-    mounts.push(dir);
-    return dir;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-}
-afterAll(() => {
-  for (const dir of mounts) {
-    execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+afterAll(unmountAll);
 
 describe('writeUserFile', () => {
   it('refuses to replace an existing file without force, and replaces it with force', () => {
@@ -40,7 +22,7 @@ describe('writeUserFile', () => {
   });
 
   it('on a full disk: a clear error, no partial export, the old file intact, no temp left', (ctx) => {
-    const dir = smallDisk();
+    const dir = tryMount('size=64k,mode=0700');
     if (!dir) return ctx.skip();
     const file = join(dir, 'journal.md');
     writeFileSync(file, 'previous export');
