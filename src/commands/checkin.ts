@@ -56,9 +56,11 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
   const given = pairAnswers(prompts, answers);
   const asked = given.length > 0 ? given : await askPrompts(ctx, prompts, opts.editor);
   const intention = opts.intention ?? (missing.length === 0 ? undefined : await askIntention(ctx));
-  const entry = await saveNew(ctx, p, { kind: 'checkin', date, principle, mood, answers: asked, intention }, (day) => {
-    if (day.some((e) => e.kind === 'checkin')) throw alreadyDone(date, p.today); // another terminal got there first
-  });
+  // Another terminal may have saved this day's check-in while we were asking: join it.
+  const { entry, joined } = await saveNew(ctx, p, { kind: 'checkin', date, principle, mood, answers: asked, intention }, (day) =>
+    day.find((e) => e.kind === 'checkin'),
+  );
+  if (joined) ctx.io.stderr.write(`Another terminal saved a check-in for ${dayLabel(date, p.today)} meanwhile; your answers were added to it.\n`);
   await finish(ctx, p, entry, 'Check-in saved', opts.json);
 }
 

@@ -103,16 +103,32 @@ export async function askText(ctx: Context, message: string, o: { editor?: boole
 }
 
 /** Saves a new entry and marks its prompts used, in one locked write. `check` sees the day's entries first. */
-export async function saveNew(ctx: Context, p: Practice, input: NewEntry, check?: (day: Entry[]) => void): Promise<Entry> {
+/**
+ * Saves a new entry. `join` looks at the day's entries under the lock: when it returns one
+ * (another terminal saved it while this one was asking), what was typed is added to that entry
+ * instead, so nothing is duplicated and nothing the user wrote is dropped.
+ */
+export async function saveNew(
+  ctx: Context,
+  p: Practice,
+  input: NewEntry,
+  join?: (day: Entry[]) => Entry | undefined,
+): Promise<{ entry: Entry; joined: boolean }> {
   const { store } = p;
   return store.write(() => {
     const month = store.journal.readMonth(input.date.slice(0, 7));
-    check?.(month.filter((e) => e.date === input.date));
+    const existing = join?.(month.filter((e) => e.date === input.date));
+    if (existing) {
+      const entry = appendToEntry(existing, { mood: input.mood, answers: input.answers, intention: input.intention }, ctx.now());
+      store.journal.replace(entry);
+      recordPrompts(store, entry.answers, p.today);
+      return { entry, joined: true };
+    }
     const ids = new Set(month.map((e) => e.id));
     const entry = buildEntry(input, ctx.now(), (id) => ids.has(id));
     store.journal.add([entry]);
     recordPrompts(store, entry.answers, p.today);
-    return entry;
+    return { entry, joined: false };
   });
 }
 

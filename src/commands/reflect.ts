@@ -49,7 +49,7 @@ async function reflect(ctx: Context, principleText: string | undefined, opts: Re
     asked = await askPrompts(ctx, prompts, opts.editor);
   }
   const closing = commitment || (await askText(ctx, 'One thing I will do:', { required: true }));
-  const entry = await saveNew(ctx, p, { kind: 'reflection', date, principle, answers: asked, intention: closing });
+  const { entry } = await saveNew(ctx, p, { kind: 'reflection', date, principle, answers: asked, intention: closing });
   if (opts.json) return printJson(ctx.io, entry);
   await printSaved(ctx, p, entry, 'Reflection saved', 'Check in tomorrow: harmony checkin');
 }

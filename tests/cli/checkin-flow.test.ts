@@ -261,3 +261,29 @@ describe('with the quiz', () => {
     expect(s.io.out()).toMatch(/\d+ quiz questions? due for review: harmony quiz/);
   });
 });
+
+describe('two terminals checking in at once', () => {
+  it('the one that saves second adds its answers to the first one\'s entry: nothing dropped, nothing duplicated', async () => {
+    const scripted = scriptedPrompter([4, 'trust', 'typed in terminal two', '', 'Call Sam']);
+    let otherSaved = false;
+    const racing: Prompter = {
+      ...scripted,
+      // While terminal two is still typing its first answer, terminal one saves today's check-in.
+      input: async (o) => {
+        if (!otherSaved) {
+          otherSaved = true;
+          const one = setup([], { home: s.home, tty: false });
+          await checkin(one.ctx, { mood: 2, principle: 'attention', answer: ['typed in terminal one'] });
+        }
+        return scripted.input(o);
+      },
+    };
+    const s = setup([], { prompter: racing });
+    await checkin(s.ctx, {});
+    const entries = s.entries();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.answers.map((a) => a.answer)).toEqual(['typed in terminal one', 'typed in terminal two']);
+    expect(entries[0]!.intention).toBe('Call Sam');
+    expect(s.io.err()).toMatch(/Another terminal saved a check-in for today .* your answers were added to it/);
+  });
+});
