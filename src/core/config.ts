@@ -26,8 +26,25 @@ export function isSettingKey(key: string): key is SettingKey {
 export function resolveSettingKey(input: string): SettingKey {
   const folded = input.replace(/[-_]/g, '').toLowerCase();
   const key = SETTING_KEYS.find((k) => k.toLowerCase() === folded);
-  if (!key) throw new UsageError(`Unknown setting "${input}". Valid keys: ${SETTING_KEYS.join(', ')}.`);
+  if (!key) {
+    const close = SETTING_KEYS.find((k) => editDistance(k.toLowerCase(), folded) <= 2);
+    const hint = close ? ` Did you mean ${close}?` : '';
+    throw new UsageError(`Unknown setting "${input}".${hint} Valid keys: ${SETTING_KEYS.join(', ')}.`);
+  }
   return key;
+}
+
+/** Levenshtein distance, for "did you mean" on setting keys (colour -> color). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 /** Parses a value typed on the command line; undefined means "clear it" (name, editor). */
