@@ -55,14 +55,6 @@ const app = {
       vendored.add(pkg);
       return { path: `./vendor/${vendorFile(pkg)}`, external: true };
     });
-    // A script cannot hold top-level await, and main.ts's remind path imports a separate
-    // bundle by a variable name: both become plain code here (remind is inlined, lazily).
-    b.onLoad({ filter: /[\\/]src[\\/]main\.ts$/ }, (a) => {
-      const code = readFileSync(a.path, 'utf8')
-        .replace(/^process\.exitCode = await (main\(.*\));$/m, '$1.then((code) => {\n  process.exitCode = code;\n});')
-        .replace(/import\(REMIND_BUNDLE\)/g, "import('./remind-fast.js')");
-      return { contents: code, loader: 'ts' };
-    });
   },
 };
 

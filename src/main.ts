@@ -1,8 +1,7 @@
 // Entry point. `--version` and `remind` take short paths that load nothing else, because
 // remind runs in every new shell; everything else builds the commander program.
 // No static imports: every module loaded here is paid for by each new shell (remind).
-
-const REMIND_BUNDLE = './remind.js';
+// (The build makes one script, dist/app.cjs, where import() becomes a lazy require().)
 
 async function main(argv: string[]): Promise<number> {
   // A reader that stops early (`harmony journal | head -1`) closes the pipe: stop quietly, as
@@ -21,9 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const rest = argv.filter((a) => a !== '--debug' && a !== '--no-color');
   if (rest.length === 1 && rest[0] === 'remind') {
     try {
-      // dist/remind.js is a separate one-file bundle (scripts/build.mjs); a variable specifier
-      // keeps esbuild from folding it back into the shared chunks.
-      const { remind } = (await import(REMIND_BUNDLE)) as typeof import('./remind-fast.js');
+      const { remind } = await import('./remind-fast.js');
       const io = { stdout: process.stdout, stderr: process.stderr, stdoutTTY: Boolean(process.stdout.isTTY), env: process.env };
       return remind(io, debug, argv.includes('--no-color'));
     } catch (error) {
@@ -42,4 +39,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
