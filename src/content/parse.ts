@@ -1,11 +1,12 @@
-// Parses and validates content/ (lessons with YAML front matter, quiz banks in YAML).
+// Parses and validates content/ (lessons with YAML front matter; quiz banks, prompts,
+// practices and review prompts in YAML).
 // Runs at build time (scripts/build.mjs compiles content to dist/content.json) and in the
 // content tests, so a broken edit fails the build and the tests rather than a user's session.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { PRINCIPLE_IDS, isPrincipleId } from '../core/principles.js';
-import type { Content, Lesson, Question } from './types.js';
+import { REVIEW_SLOTS, type Content, type Lesson, type Practice, type Question, type ReviewPrompt, type ReviewSlot } from './types.js';
 
 export class ContentError extends Error {}
 
@@ -40,7 +41,7 @@ export function parseLesson(file: string, text: string): Lesson {
     summary: meta.summary as string,
     keyIdeas: strings('keyIdeas'),
     readingMinutes: meta.readingMinutes as number,
-    prompts: strings('prompts'),
+    prompts: meta.prompts === undefined ? [] : strings('prompts'),
     body,
     sections,
   };
@@ -77,6 +78,45 @@ export function parseQuiz(file: string, text: string): Question[] {
   });
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** content/prompts/<id>.yaml: `principle` and `prompts`, a list of text. */
+export function parsePrompts(file: string, text: string): { principle: Lesson['id']; prompts: string[] } {
+  const doc = parseYaml(text) as { principle?: unknown; prompts?: unknown };
+  if (!isPrincipleId(doc?.principle)) throw new ContentError(`${file}: principle must be a principle id`);
+  if (!Array.isArray(doc.prompts) || !doc.prompts.every(isText)) throw new ContentError(`${file}: prompts must be a list of text`);
+  return { principle: doc.principle, prompts: doc.prompts.map((p: string) => p.trim()) };
+}
+
+/** content/practices/<id>.yaml: `principle` and `practices`, each with id, text, why, minutes. */
+export function parsePractices(file: string, text: string): Practice[] {
+  const doc = parseYaml(text) as { principle?: unknown; practices?: unknown };
+  if (!isPrincipleId(doc?.principle)) throw new ContentError(`${file}: principle must be a principle id`);
+  if (!Array.isArray(doc.practices)) throw new ContentError(`${file}: practices must be a list`);
+  const principle = doc.principle;
+  return doc.practices.map((x: Record<string, unknown>, i: number) => {
+    const fail = (what: string) => new ContentError(`${file}: practice ${i + 1} (${String(x?.id)}): ${what}`);
+    if (typeof x?.id !== 'string' || !/^[a-z0-9-]+$/.test(x.id)) throw fail('id must be lowercase-kebab');
+    if (!isText(x.text)) throw fail('text is missing');
+    if (!isText(x.why)) throw fail('why is missing');
+    if (!Number.isInteger(x.minutes)) throw fail('minutes must be a whole number');
+    return { id: x.id, principle, text: x.text.trim(), why: x.why.trim(), minutes: x.minutes as number };
+  });
+}
+
+/** content/review.yaml: `prompts`, each with id, slot (well | obstacle | focus) and text. */
+export function parseReview(file: string, text: string): ReviewPrompt[] {
+  const doc = parseYaml(text) as { prompts?: unknown };
+  if (!Array.isArray(doc?.prompts)) throw new ContentError(`${file}: prompts must be a list`);
+  return doc.prompts.map((x: Record<string, unknown>, i: number) => {
+    const fail = (what: string) => new ContentError(`${file}: prompt ${i + 1} (${String(x?.id)}): ${what}`);
+    if (typeof x?.id !== 'string' || !/^[a-z0-9-]+$/.test(x.id)) throw fail('id must be lowercase-kebab');
+    if (!REVIEW_SLOTS.includes(x.slot as ReviewSlot)) throw fail(`slot must be one of ${REVIEW_SLOTS.join(', ')}`);
+    if (!isText(x.text)) throw fail('text is missing');
+    return { id: x.id, slot: x.slot as ReviewSlot, text: x.text.trim() };
+  });
+}
+
 /** Reads every lesson and quiz bank under `root` (the content/ folder). */
 export function loadContentFrom(root: string): Content {
   const lessonDir = join(root, 'lessons');
@@ -85,5 +125,16 @@ export function loadContentFrom(root: string): Content {
   const lessons = list(lessonDir, '.md').map((n) => parseLesson(join(lessonDir, n), readFileSync(join(lessonDir, n), 'utf8')));
   lessons.sort((a, b) => a.number - b.number);
   const questions = list(quizDir, '.yaml').flatMap((n) => parseQuiz(join(quizDir, n), readFileSync(join(quizDir, n), 'utf8')));
-  return { lessons, questions };
+  const read = (dir: string, n: string) => readFileSync(join(root, dir, n), 'utf8');
+  const optionalList = (dir: string) => (existsSync(join(root, dir)) ? list(join(root, dir), '.yaml') : []);
+  for (const n of optionalList('prompts')) {
+    const { principle, prompts } = parsePrompts(join(root, 'prompts', n), read('prompts', n));
+    const lesson = lessons.find((l) => l.id === principle);
+    if (!lesson) throw new ContentError(`prompts/${n}: no lesson for ${principle}`);
+    lesson.prompts.push(...prompts);
+  }
+  const practices = optionalList('practices').flatMap((n) => parsePractices(join(root, 'practices', n), read('practices', n)));
+  const reviewFile = join(root, 'review.yaml');
+  const reviewPrompts = existsSync(reviewFile) ? parseReview(reviewFile, readFileSync(reviewFile, 'utf8')) : [];
+  return { lessons, questions, practices, reviewPrompts };
 }

@@ -3,7 +3,13 @@ import { PRINCIPLES } from '../core/principles.js';
 import { wordCount } from './parse.js';
 import type { Content } from './types.js';
 
-export const RULES = { minPrompts: 8, minWords: 500, maxWords: 900, minQuestionsPerPrinciple: 10 };
+export const RULES = {
+  minPrompts: 8,
+  minWords: 500,
+  maxWords: 900,
+  minQuestionsPerPrinciple: 10,
+  practiceMinutes: [2, 15] as [number, number],
+};
 
 export function contentProblems(content: Content): string[] {
   const problems: string[] = [];
@@ -37,6 +43,27 @@ export function contentProblems(content: Content): string[] {
   for (const p of PRINCIPLES) {
     const n = content.questions.filter((q) => q.principle === p.id).length;
     if (n < RULES.minQuestionsPerPrinciple) problems.push(`quiz ${p.id}: ${n} questions, need ${RULES.minQuestionsPerPrinciple}`);
+  }
+  return [...problems, ...practiceProblems(content)];
+}
+
+/** Practices: unique ids prefixed with their principle, 2-15 minutes, text ending in a clear action. */
+function practiceProblems(content: Content): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const x of content.practices) {
+    if (ids.has(x.id)) problems.push(`practice ${x.id}: id used twice`);
+    ids.add(x.id);
+    if (!x.id.startsWith(`${x.principle}-`)) problems.push(`practice ${x.id}: id must start with "${x.principle}-"`);
+    if (x.minutes < RULES.practiceMinutes[0] || x.minutes > RULES.practiceMinutes[1]) {
+      problems.push(`practice ${x.id}: ${x.minutes} minutes, need ${RULES.practiceMinutes.join('-')}`);
+    }
+    if (x.why.includes('\n')) problems.push(`practice ${x.id}: why must be one line`);
+  }
+  const reviewIds = new Set<string>();
+  for (const r of content.reviewPrompts) {
+    if (reviewIds.has(r.id)) problems.push(`review prompt ${r.id}: id used twice`);
+    reviewIds.add(r.id);
   }
   return problems;
 }
