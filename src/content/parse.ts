@@ -66,11 +66,13 @@ export function parseQuiz(file: string, text: string): Question[] {
       }
       return { text: c.text.trim(), correct: c.correct === true, why: c.why.trim() };
     });
+    if (q.idea !== undefined && (typeof q.idea !== 'string' || !/^[a-z0-9-]+$/.test(q.idea))) throw fail('idea must be a lowercase-kebab tag');
     return {
       id: q.id,
       principle,
       kind: q.kind,
       section: (q.section as string).trim(),
+      ...(typeof q.idea === 'string' ? { idea: q.idea } : {}),
       prompt: (q.prompt as string).trim(),
       choices,
       explanation: (q.explanation as string).trim(),

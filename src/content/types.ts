@@ -26,6 +26,8 @@ export interface Question {
   principle: PrincipleId;
   kind: 'single' | 'truefalse' | 'multi';
   section: string;
+  /** A short kebab tag naming the idea tested, so no idea is tested too often. */
+  idea?: string;
   prompt: string;
   choices: Choice[];
   explanation: string;
