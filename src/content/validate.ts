@@ -6,7 +6,7 @@ import type { Content } from './types.js';
 export const RULES = {
   minPrompts: 8,
   minWords: 500,
-  maxWords: 900,
+  maxWords: 1100,
   minQuestionsPerPrinciple: 10,
   practiceMinutes: [2, 15] as [number, number],
 };
