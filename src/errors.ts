@@ -1,5 +1,5 @@
 // Typed errors and the one place that maps them to exit codes.
-import { safeLine } from './ui/safe.js';
+import { safeLine } from './core/safe.js';
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, data: 3, cancelled: 130 } as const;
 
 export class HarmonyError extends Error {

@@ -1,7 +1,7 @@
 // harmony config list | get KEY | set KEY VALUE (config path lives in config-path.ts).
 import type { Context } from '../context.js';
 import { SETTING_HELP, SETTING_KEYS, parseSettingValue, resolveSettingKey, settingsData, showSetting } from '../core/config.js';
-import { safeText } from '../ui/safe.js';
+import { safeText } from '../core/safe.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
 export async function list(ctx: Context, opts: { json?: boolean }): Promise<void> {

@@ -9,7 +9,7 @@ import { readDocs } from '../store/backup.js';
 import type { Journal } from '../store/journal.js';
 import { writeUserFile } from '../store/user-file.js';
 import type { IO } from '../ui/io.js';
-import { safeLine, safeText } from '../ui/safe.js';
+import { safeLine, safeText } from '../core/safe.js';
 import { safeJson } from './journal-view.js';
 
 export interface ExportOptions extends FilterFlags {

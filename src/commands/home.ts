@@ -4,12 +4,12 @@ import type { Context } from '../context.js';
 import { loadContent } from '../content/load.js';
 import { isPrincipleId } from '../core/principles.js';
 import { dayLine, freezeLine, nextSteps, pendingLine, streakLine } from '../core/summary.js';
-import { safeText } from '../ui/safe.js';
+import { safeText } from '../core/safe.js';
 import { print, styleFor } from '../ui/style.js';
-import { loadPractice } from './practice.js';
+import { loadToday } from './common/today.js';
 
 export async function run(ctx: Context): Promise<void> {
-  const p = await loadPractice(ctx);
+  const p = await loadToday(ctx);
   const s = styleFor(ctx.io);
   const today = p.day(p.today);
   if (!today?.checkins && ctx.io.interactive) {

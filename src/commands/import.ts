@@ -5,7 +5,7 @@ import { checkBackup, planImport, type Backup, type ImportPlan } from '../core/b
 import { UsageError } from '../errors.js';
 import { applyImport, backupSpecs, currentFor } from '../store/backup.js';
 import { readUserFile } from '../store/user-file.js';
-import { safeLine, safeText } from '../ui/safe.js';
+import { safeLine, safeText } from '../core/safe.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
 async function readInput(ctx: Context, file: string): Promise<string> {

@@ -5,7 +5,7 @@ import { entryFromText, entryToText } from '../core/entry-edit.js';
 import { CancelledError, DataError, UsageError } from '../errors.js';
 import { editText } from '../ui/editor.js';
 import { requireInteractive } from '../ui/prompts.js';
-import { safeText } from '../ui/safe.js';
+import { safeText } from '../core/safe.js';
 import { print, styleFor } from '../ui/style.js';
 import { findEntry } from './journal.js';
 import { entryBlock, entryName } from './journal-view.js';

@@ -4,7 +4,7 @@ import { weekday } from '../core/dates.js';
 import { MOODS, type Entry } from '../core/entry.js';
 import { principleTitle } from '../core/principles.js';
 import type { IO } from '../ui/io.js';
-import { excerpt, safeText } from '../ui/safe.js';
+import { excerpt, safeText } from '../core/safe.js';
 import type { Style } from '../ui/style.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -6,7 +6,7 @@ import { isFiltered, parseFilter, queryJournal, type FilterFlags } from '../core
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { page } from '../ui/pager.js';
-import { safeText } from '../ui/safe.js';
+import { safeText } from '../core/safe.js';
 import { print, styleFor } from '../ui/style.js';
 import { entryBlock, listLines, printSafeJson } from './journal-view.js';
 

@@ -8,7 +8,7 @@ import { letter } from '../core/quiz-grade.js';
 import type { AskedQuestion } from '../core/quiz-select.js';
 import type { LocalDate } from '../core/dates.js';
 import type { Style } from '../ui/style.js';
-import { safeText } from '../ui/safe.js';
+import { safeText } from '../core/safe.js';
 
 /** Word-wraps a paragraph, every line indented. */
 export function wrap(text: string, width: number, indent = ''): string {

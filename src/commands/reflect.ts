@@ -9,7 +9,10 @@ import { choosePrompts } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { requireInteractive } from '../ui/prompts.js';
 import { print, printJson, styleFor } from '../ui/style.js';
-import { askText, cancellable, lessonFor, loadPractice, principleArg, printSaved, saveNew, type Practice } from './practice.js';
+import { askText, cancellable } from './common/ask.js';
+import { saveNew } from './common/save.js';
+import { printSaved } from './common/summary.js';
+import { lessonFor, loadToday, principleArg, type Today } from './common/today.js';
 
 export interface ReflectOptions {
   answer?: string[];
@@ -27,7 +30,7 @@ export async function run(ctx: Context, principle: string | undefined, opts: Ref
 }
 
 async function reflect(ctx: Context, principleText: string | undefined, opts: ReflectOptions): Promise<void> {
-  const p = await loadPractice(ctx, { streak: !opts.json });
+  const p = await loadToday(ctx, { streak: !opts.json });
   const date = entryDate(opts.date, p.today);
   const chosen = principleArg(principleText);
   const answers = opts.answer ?? [];
@@ -54,7 +57,7 @@ async function reflect(ctx: Context, principleText: string | undefined, opts: Re
   await printSaved(ctx, p, entry, 'Reflection saved', 'Check in tomorrow: harmony checkin');
 }
 
-async function pickPrinciple(ctx: Context, p: Practice, ask: boolean): Promise<PrincipleId> {
+async function pickPrinciple(ctx: Context, p: Today, ask: boolean): Promise<PrincipleId> {
   const suggested = (await p.suggest()).principle;
   if (!ask) return suggested;
   return ctx.prompter.select<PrincipleId>({

@@ -1,8 +1,8 @@
 // The JSON backup (`harmony export --format json`) and what importing one would change.
 // Pure: the stored documents and their specs come in as arguments; the store applies a plan.
-import type { DocSpec } from '../store/files.js';
-import type { Settings } from '../store/settings.js';
-import type { State } from '../store/state.js';
+import type { DocSpec } from './doc.js';
+import type { Settings } from './settings.js';
+import type { State } from './state.js';
 import { entryProblem, type Entry } from './entry.js';
 import { mergeQuiz, type QuizBackup } from './quiz-doc.js';
 

@@ -1,7 +1,7 @@
 // The settings a user can change with `harmony config`, and how their text values parse.
 // Pure: the store validates again with its JSON schema when it writes.
 import { UsageError } from '../errors.js';
-import type { Settings } from '../store/settings.js';
+import type { Settings } from './settings.js';
 
 export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];

@@ -13,7 +13,7 @@
 // Speed (issue 7: a ten-year export is ~4,000 entries, 2.5 MB): one regex pass escapes a line
 // (it was five), an answer with nothing to escape skips even that, and the lines are built
 // as one string, with no array per line.
-import { safeText } from '../ui/safe.js';
+import { safeText } from './safe.js';
 
 const NBSP = '\u00a0';
 /** The inline rules above in one pass; "$&" keeps the match, so the backslash goes before it.

@@ -3,17 +3,10 @@
 // Writes are atomic (temp file in the same folder, fsync, rename), mode 0600.
 import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import type { DocSpec } from '../core/doc.js';
 import { DataError } from '../errors.js';
 
-export interface DocSpec<T> {
-  /** The schema version this harmony writes. */
-  version: number;
-  /** Migrations: key N turns a version N-1 document into version N. */
-  migrations?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
-  /** Returns an error message (with the path of the bad field) or null when valid. */
-  validate: (doc: Record<string, unknown>) => string | null;
-  empty: () => T;
-}
+export type { DocSpec } from '../core/doc.js';
 
 /** Reads a document; a missing file gives the empty document. */
 export function readDoc<T>(file: string, spec: DocSpec<T>): T {

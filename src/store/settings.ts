@@ -6,20 +6,9 @@ import { DataError, UsageError } from '../errors.js';
 import { readDoc, type DocSpec } from './files.js';
 import type { Store } from './index.js';
 import { FILES, harmonyHome } from './paths.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../core/settings.js';
 
-export const SETTINGS_VERSION = 1;
-
-export interface Settings {
-  schemaVersion: number;
-  name?: string;
-  /** Hour (0-6) at which a new practice day begins; 4 suits night owls. */
-  dayStartHour: number;
-  editor?: string;
-  color: 'auto' | 'always' | 'never';
-  reminder: boolean;
-}
-
-export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true };
+export { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../core/settings.js';
 
 export const settingsSpec: DocSpec<Settings> = {
   version: SETTINGS_VERSION,

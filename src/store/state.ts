@@ -1,16 +1,8 @@
 // Small pieces of progress: lessons read, reflection prompts recently used.
-import type { LocalDate } from '../core/dates.js';
+import { STATE_VERSION, type State } from '../core/state.js';
 import type { DocSpec } from './files.js';
 
-export const STATE_VERSION = 1;
-
-export interface State {
-  schemaVersion: number;
-  /** Lesson id -> the day it was first read. */
-  lessonsRead: Record<string, LocalDate>;
-  /** Prompt text -> the last day it was answered, so check-ins rotate through them. */
-  promptsUsed: Record<string, LocalDate>;
-}
+export { STATE_VERSION, type State } from '../core/state.js';
 
 const isStringMap = (v: unknown) =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');

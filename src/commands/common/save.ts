@@ -1,0 +1,58 @@
+// Saving a new entry, or adding to one, with its prompt bookkeeping, in one locked write.
+import type { Context } from '../../context.js';
+import { appendToEntry, buildEntry, markPromptsUsed, type Addition, type NewEntry } from '../../core/checkin.js';
+import type { LocalDate } from '../../core/dates.js';
+import type { Entry } from '../../core/entry.js';
+import { DataError } from '../../errors.js';
+import { writeDoc, type Store } from '../../store/index.js';
+import { FILES } from '../../store/paths.js';
+import type { Today } from './today.js';
+
+/**
+ * Saves a new entry. `join` looks at the day's entries under the lock: when it returns one
+ * (another terminal saved it while this one was asking), what was typed is added to that entry
+ * instead, so nothing is duplicated and nothing the user wrote is dropped.
+ */
+export async function saveNew(
+  ctx: Context,
+  p: Today,
+  input: NewEntry,
+  join?: (day: Entry[]) => Entry | undefined,
+): Promise<{ entry: Entry; joined: boolean }> {
+  const { store } = p;
+  return store.write(() => {
+    const month = store.journal.readMonth(input.date.slice(0, 7));
+    const existing = join?.(month.filter((e) => e.date === input.date));
+    if (existing) {
+      const entry = appendToEntry(existing, { mood: input.mood, answers: input.answers, intention: input.intention }, ctx.now());
+      store.journal.replace(entry);
+      recordPrompts(store, entry.answers, p.today);
+      return { entry, joined: true };
+    }
+    const ids = new Set(month.map((e) => e.id));
+    const entry = buildEntry(input, ctx.now(), (id) => ids.has(id));
+    store.journal.add([entry]);
+    recordPrompts(store, entry.answers, p.today);
+    return { entry, joined: false };
+  });
+}
+
+/** Adds to an entry (re-read under the lock, so another terminal's change is kept). */
+export async function saveAppend(ctx: Context, p: Today, id: string, add: Addition): Promise<Entry> {
+  const { store } = p;
+  return store.write(() => {
+    const current = store.journal.get(id);
+    if (!current) throw new DataError(`Entry ${id} is no longer in the journal; nothing was saved.`);
+    const next = appendToEntry(current, add, ctx.now());
+    store.journal.replace(next);
+    recordPrompts(store, add.answers, p.today);
+    return next;
+  });
+}
+
+function recordPrompts(store: Store, answers: Entry['answers'], today: LocalDate): void {
+  if (answers.length === 0) return;
+  const state = store.state();
+  markPromptsUsed(state.promptsUsed, answers, today);
+  writeDoc(store.path(FILES.state), state);
+}

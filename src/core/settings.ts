@@ -1,0 +1,15 @@
+// The user's settings as a type (config.json): shared by core (config parsing, backups) and
+// the store (reading and writing them), so it lives here, below both.
+export const SETTINGS_VERSION = 1;
+
+export interface Settings {
+  schemaVersion: number;
+  name?: string;
+  /** Hour (0-6) at which a new practice day begins; 4 suits night owls. */
+  dayStartHour: number;
+  editor?: string;
+  color: 'auto' | 'always' | 'never';
+  reminder: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true };
