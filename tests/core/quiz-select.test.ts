@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const bank = loadContentFrom(join(ROOT, 'content')).questions;
 const UTC: DayRule = { dayStartHour: 0, timeZone: 'UTC' };
 const DAY1 = new Date('2026-02-01T12:00:00Z');
-const byId = (id: string) => bank.find((q) => q.id === id)!;
+const firstOf = (principle: Question['principle']) => bank.find((q) => q.principle === principle)!;
 const ids = (qs: { question: Question }[]) => qs.map((q) => q.question.id);
 
 describe('seeded randomness', () => {
@@ -37,7 +37,8 @@ describe('seeded randomness', () => {
 describe('selectQuestions', () => {
   it('takes missed, then due (most overdue first), then new, then early reviews; no repeats', () => {
     const doc = emptyQuiz();
-    const [missed, dueOld, dueNew, known] = ['trust-late-call', 'attention-green-dot', 'communication-fine-period', 'intimacy-attitude'].map(byId) as [Question, Question, Question, Question];
+    // One question from each of four principles, read from the bank: content rewrites rename ids.
+    const [missed, dueOld, dueNew, known] = (['trust', 'attention', 'communication', 'intimacy'] as const).map(firstOf) as [Question, Question, Question, Question];
     recordAnswer(doc, dueOld, [0], true, new Date('2026-01-01T12:00:00Z'), UTC); // due 2026-01-04
     recordAnswer(doc, dueNew, [0], true, new Date('2026-01-20T12:00:00Z'), UTC); // due 2026-01-23
     recordAnswer(doc, missed, [0], false, new Date('2026-02-01T08:00:00Z'), UTC); // due tomorrow, but missed
