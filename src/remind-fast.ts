@@ -31,8 +31,9 @@ export function reminderLine(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColor
   const journal = new Journal(home);
   // The usual case, cheaply: once today is in this month's file there is nothing to say, and
   // the whole day index (the costly read at years of history) is not needed.
-  if (journal.readMonth(today.slice(0, 7)).some((e) => e.date === today)) return null;
-  const reminder = reminderFor(streakInfo(journal.dayKeys(), today));
+  const practised = (kind: string) => kind !== 'note' || settings.notesCountForStreak;
+  if (journal.readMonth(today.slice(0, 7)).some((e) => e.date === today && practised(e.kind))) return null;
+  const reminder = reminderFor(streakInfo(journal.dayKeys(settings.notesCountForStreak), today));
   if (!reminder) return null;
   const color = wantsColor(env, stdoutTTY, noColorFlag ? false : undefined, settings.color);
   if (!color) return reminder.text;

@@ -1,6 +1,6 @@
 // The journal: browse, export, import (issue 5).
 import { Option, type Command } from 'commander';
-import { examples, intArg, lazy, type Ctx } from './shared.js';
+import { collect, examples, intArg, lazy, type Ctx } from './shared.js';
 
 export function addJournal(program: Command, ctx: Ctx): void {
   // journal, export, import (issue 5). The filters are shared by journal list and export.
@@ -9,8 +9,8 @@ export function addJournal(program: Command, ctx: Ctx): void {
       .option('--from <date>', 'from this day: today, yesterday, Nd (N days ago) or YYYY-MM-DD')
       .option('--to <date>', 'up to this day (same forms as --from)')
       .option('--principle <id>', 'only this principle: id, number 1-5 or prefix')
-      .option('--kind <kind>', 'only checkin or only reflection entries')
-      .option('--search <text>', 'only entries containing this text (any case; answers, prompts, intention)')
+      .option('--kind <kind>', 'only this kind: checkin, reflection or note')
+      .option('--search <text>', 'only entries containing this text (any case; answers, prompts, intention, notes, tags)')
       .option('--limit <n>', 'at most N entries, the newest', intArg('--limit', 1, 10_000_000));
   const journalView = () => import('../commands/journal.js');
   const journalEdit = () => import('../commands/journal-edit.js');
@@ -46,6 +46,19 @@ export function addJournal(program: Command, ctx: Ctx): void {
     .addHelpText('after', examples('harmony journal delete 20260503-k3x9', 'harmony journal delete 20260503-k3x9 --yes'))
     .action(lazy(ctx, async () => ({ run: (await journalEdit()).remove })));
 
+  program
+    .command('note')
+    .description('save a free note for today at once (no text: reads a pipe, or opens your editor)')
+    .argument('[text...]', 'what happened, in your words')
+    .option('--date <date>', 'for another day: yesterday, Nd (N days ago) or YYYY-MM-DD')
+    .option('--principle <id>', 'tie it to a principle (optional)')
+    .option('--mood <n>', 'a mood, 1 (rough) to 5 (great) (optional)', intArg('--mood', 1, 5))
+    .option('--tag <tag>', 'a tag (repeatable; #words in the text are tags too)', collect)
+    .option('--editor', 'write it in your editor')
+    .option('--json', 'print the saved note as JSON')
+    .addHelpText('after', examples('harmony note "Talked to Ana for an hour, it helped."', 'harmony note --date yesterday Long call with Sam #family', 'echo "Quiet day." | harmony note', 'harmony config set notesCountForStreak on   # let notes keep the streak'))
+    .action(lazy(ctx, () => import('../commands/note.js')));
+
   journalFilters(program.command('export').description('export the journal as markdown, or everything as a JSON backup'))
     .addOption(new Option('--format <format>', 'md (readable journal) or json (complete backup)').choices(['md', 'json']).default('md'))
     .option('--out <file>', 'write to this file (default: standard output)')
@@ -55,10 +68,12 @@ export function addJournal(program: Command, ctx: Ctx): void {
 
   program
     .command('import')
-    .description('restore a JSON backup (from harmony export --format json); entries already here are skipped')
-    .argument('<file>', 'the backup file, or - for standard input')
+    .description('restore a JSON backup, or bring in a journal from jrnl, Daylio or Day One as notes; entries already here are skipped')
+    .argument('<file>', 'the file, or - for standard input')
+    .addOption(new Option('--from <tool>', 'the file is another tool\'s journal: jrnl (JSON export or journal file), daylio (CSV export), dayone (Journal.json)').choices(['harmony', 'jrnl', 'daylio', 'dayone']))
+    .option('--mood-map <map>', 'Daylio: numbers for custom mood names, e.g. "sleepy=2,proud=5"')
     .option('--dry-run', 'check the file and show what would change; write nothing')
     .option('--json', 'print the outcome as JSON')
-    .addHelpText('after', examples('harmony import harmony-backup.json --dry-run', 'harmony import harmony-backup.json', 'ssh old-laptop harmony export --format json | harmony import -'))
+    .addHelpText('after', examples('harmony import harmony-backup.json --dry-run', 'ssh old-laptop harmony export --format json | harmony import -', 'jrnl --format json > jrnl.json && harmony import --from jrnl jrnl.json', 'harmony import --from jrnl ~/.local/share/jrnl/journal.txt --dry-run', 'harmony import --from daylio daylio_export.csv --mood-map "sleepy=2"'))
     .action(lazy(ctx, () => import('../commands/import.js')));
 }

@@ -10,7 +10,7 @@ import { print, printJson, styleFor } from '../ui/style.js';
 
 async function readInput(ctx: Context, file: string): Promise<string> {
   if (file !== '-') return readUserFile(file);
-  if (ctx.io.stdinTTY) throw new UsageError('import - reads a backup from standard input; pipe one in: harmony import - < backup.json');
+  if (ctx.io.stdinTTY) throw new UsageError('import - reads the file from standard input; pipe one in: harmony import - < backup.json');
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
@@ -48,8 +48,14 @@ function summary(plan: ImportPlan, dryRun: boolean): string[] {
   return lines;
 }
 
-export async function run(ctx: Context, file: string, opts: { dryRun?: boolean; json?: boolean }): Promise<void> {
+export async function run(ctx: Context, file: string, opts: { dryRun?: boolean; json?: boolean; from?: string; moodMap?: string }): Promise<void> {
   const name = file === '-' ? 'standard input' : safeLine(file);
+  if (opts.from === 'harmony') opts.from = undefined;
+  if (opts.from !== undefined) {
+    const from = opts.from as 'jrnl' | 'daylio' | 'dayone';
+    return (await import('./import-from.js')).runFrom(ctx, await readInput(ctx, file), name, { ...opts, from });
+  }
+  if (opts.moodMap !== undefined) throw new UsageError('--mood-map is for Daylio files: harmony import --from daylio FILE --mood-map "name=N".');
   const backup = parseBackup(await readInput(ctx, file), name);
   const store = ctx.store();
   const dryRun = Boolean(opts.dryRun);

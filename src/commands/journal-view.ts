@@ -1,18 +1,19 @@
 // How journal entries look in the terminal. Every piece of user text goes through safeText
 // or excerpt, so a stored ESC]0; or ESC[2J is shown as ␛]0; / ␛[2J and never acted on.
 import { weekday } from '../core/dates.js';
-import { MOODS, type Entry } from '../core/entry.js';
+import { KIND_LABELS, MOODS, type Entry } from '../core/entry.js';
 import { principleTitle } from '../core/principles.js';
 import type { IO } from '../ui/io.js';
 import { excerpt, safeText } from '../core/safe.js';
 import type { Style } from '../ui/style.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const kindLabel = (e: Entry) => (e.kind === 'checkin' ? 'check-in' : 'reflection');
+const kindLabel = (e: Entry) => KIND_LABELS[e.kind].toLowerCase();
 const moodLabel = (e: Entry) => (e.mood === undefined ? '' : `mood ${e.mood} ${MOODS[e.mood]}`);
 
 /** The first words a list shows: the first answer, else the intention. */
 function firstWords(e: Entry): string {
+  if (e.text !== undefined && e.text.trim() !== '') return `${e.starred ? '★ ' : ''}${e.text}`;
   return e.answers.find((a) => a.answer.trim() !== '')?.answer ?? e.intention ?? '';
 }
 
@@ -21,7 +22,7 @@ export function listLines(e: Entry, s: Style, columns: number): string {
   const head = [
     s.bold(`${DAYS[weekday(e.date)]} ${e.date}`),
     kindLabel(e).padEnd(10),
-    s.accent(e.principle.padEnd(13)),
+    s.accent((e.principle ?? '').padEnd(13)),
     moodLabel(e).padEnd(12),
     s.muted(e.id),
   ].join('  ');
@@ -52,23 +53,27 @@ export function wrapText(text: string, width: number): string[] {
 /** The whole entry, laid out for reading. */
 export function entryBlock(e: Entry, s: Style, columns: number): string {
   const width = Math.max(30, Math.min(columns, 100) - 4);
-  const title = `${e.kind === 'checkin' ? 'Check-in' : 'Reflection'} · ${DAYS[weekday(e.date)]} ${e.date} · ${principleTitle(e.principle)}`;
+  const about = e.principle ? ` · ${principleTitle(e.principle)}` : '';
+  const title = `${e.starred ? '★ ' : ''}${KIND_LABELS[e.kind]} · ${DAYS[weekday(e.date)]} ${e.date}${about}`;
   const meta = [e.mood === undefined ? '' : `mood ${e.mood}/5 (${MOODS[e.mood]})`, `written ${e.createdAt.slice(0, 16).replace('T', ' ')}`];
+  if (e.tags && e.tags.length > 0) meta.push(`tags ${e.tags.map(safeText).join(', ')}`);
+  if (e.source) meta.push(`imported from ${safeText(e.source.slice(0, e.source.indexOf(':')))}`);
   if (e.updatedAt) meta.push(`edited ${e.updatedAt.slice(0, 16).replace('T', ' ')}`);
   meta.push(`id ${e.id}`);
   const lines = [s.heading(title), s.muted(meta.filter(Boolean).join(' · '))];
   const indent = (text: string) => wrapText(text, width).map((l) => (l === '' ? '' : `  ${l}`));
+  if (e.text !== undefined) lines.push('', ...indent(e.text));
   for (const a of e.answers) lines.push('', ...wrapText(a.prompt.replace(/\s+/g, ' ').trim(), width + 2).map((l) => s.bold(l)), ...indent(a.answer));
   if (e.intention !== undefined && e.intention.trim() !== '') {
     lines.push('', s.bold(e.kind === 'checkin' ? 'Intention' : 'One thing I will do'), ...indent(e.intention));
   }
-  if (e.answers.length === 0 && !e.intention) lines.push('', s.muted('(no answers)'));
+  if (e.answers.length === 0 && !e.intention && e.text === undefined) lines.push('', s.muted('(no answers)'));
   return lines.join('\n');
 }
 
 /** One line naming an entry, for confirmations and messages. */
 export function entryName(e: Entry): string {
-  return `${kindLabel(e)} of ${e.date} (${e.principle}, ${e.id})`;
+  return `${kindLabel(e)} of ${e.date} (${e.principle ? `${e.principle}, ` : ''}${e.id})`;
 }
 
 // JSON.stringify leaves C1 controls and bidi overrides raw; escape them so --json output

@@ -17,7 +17,7 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<void>
   const quiz = readQuiz(store);
   const known = new Set(questions.map((q) => q.id));
   const stats = computeStats({
-    days: store.journal.days(),
+    days: store.journal.days(store.settings().notesCountForStreak),
     today: ctx.today(),
     lessonsRead: store.state().lessonsRead,
     mastery: mastery(quiz, questions, now),

@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Settings } from './settings.js';
 
-export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder'] as const;
+export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** What each key accepts, in words (shown in help and errors). */
@@ -13,6 +13,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   editor: 'command for editing entries (text; "" = $VISUAL/$EDITOR)',
   color: 'auto, always or never',
   reminder: 'on or off (harmony remind in your shell)',
+  notesCountForStreak: 'on or off: whether a day with only a note counts for the streak (default off)',
 };
 
 const ON = ['on', 'true', 'yes', '1'];
@@ -64,9 +65,10 @@ export function parseSettingValue(key: SettingKey, text: string): Settings[Setti
       if (t === 'auto' || t === 'always' || t === 'never') return t;
       throw new UsageError(`color must be auto, always or never, got "${text}".`);
     case 'reminder':
+    case 'notesCountForStreak':
       if (ON.includes(t.toLowerCase())) return true;
       if (OFF.includes(t.toLowerCase())) return false;
-      throw new UsageError(`reminder must be on or off (or true/false), got "${text}".`);
+      throw new UsageError(`${key} must be on or off (or true/false), got "${text}".`);
   }
 }
 

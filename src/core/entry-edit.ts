@@ -6,13 +6,19 @@ import { entryProblem, type Answer, type Entry } from './entry.js';
 import { resolvePrincipleId } from './principles.js';
 
 const FIXED = ['id', 'kind', 'date', 'createdAt'] as const;
-const FIELDS = new Set<string>([...FIXED, 'principle', 'mood', 'answers', 'intention']);
+const EDITABLE = ['principle', 'mood', 'title', 'text', 'answers', 'intention'] as const;
+const FIELDS = new Set<string>([...FIXED, ...EDITABLE]);
 
 export function entryToText(entry: Entry): string {
-  const { updatedAt: _updated, ...fields } = entry;
+  // Only what can be edited is shown; every other field (tags, follow-ups, people, source…)
+  // is kept from the stored entry as it is, so an edit never drops what it did not show.
+  const fields: Record<string, unknown> = {};
+  for (const key of [...FIXED, ...EDITABLE]) if (entry[key] !== undefined) fields[key] = entry[key];
   const head = [
     `# Editing journal entry ${entry.id} (${entry.kind}, ${entry.date}).`,
-    '# You can change principle, mood (1-5; delete the line for none), the answers and the',
+    entry.kind === 'note'
+      ? '# You can change the text, the title, principle and mood (delete a line for none).'
+      : '# You can change principle, mood (1-5; delete the line for none), the answers and the',
     '# intention. id, kind, date and createdAt stay as they are. Lines starting with # are',
     '# ignored. Save and close the editor to keep your changes; close without saving to cancel.',
   ];
@@ -25,7 +31,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Same fields in the same order, without updatedAt: what "a real change" compares. */
 function canonical(e: Entry): string {
-  return JSON.stringify([e.id, e.kind, e.date, e.createdAt, e.principle, e.mood ?? null, e.answers.map((a) => [a.prompt, a.answer]), e.intention ?? null]);
+  const { updatedAt: _updated, ...rest } = e;
+  const fields = rest as Record<string, unknown>;
+  return JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]]));
 }
 
 function readAnswers(value: unknown): Answer[] | string {
@@ -60,9 +68,12 @@ export function entryFromText(original: Entry, text: string, updatedAt: string):
   for (const key of FIXED) {
     if (doc[key] !== original[key]) return { problem: `${key} cannot change (it is ${original[key]})` };
   }
-  const principle = typeof doc.principle === 'string' ? resolvePrincipleId(doc.principle) : null;
-  if (!principle) return { problem: 'principle must be attention, communication, wellbeing, trust or intimacy' };
-  const entry: Entry = { id: original.id, kind: original.kind, date: original.date, createdAt: original.createdAt, principle, answers: [] };
+  const note = original.kind === 'note';
+  const principle = typeof doc.principle === 'string' && doc.principle.trim() !== '' ? resolvePrincipleId(doc.principle) : note ? undefined : null;
+  if (principle === null) return { problem: 'principle must be attention, communication, wellbeing, trust or intimacy' };
+  const entry = { ...original, answers: [] } as Entry;
+  for (const key of [...EDITABLE, 'updatedAt'] as const) if (key !== 'answers') delete entry[key];
+  if (principle) entry.principle = principle;
   if (doc.mood !== undefined && doc.mood !== '') {
     const mood = typeof doc.mood === 'string' && /^\s*[1-5]\s*$/.test(doc.mood) ? Number(doc.mood) : NaN;
     if (Number.isNaN(mood)) return { problem: 'mood must be a whole number from 1 to 5 (or delete the line)' };
@@ -75,6 +86,12 @@ export function entryFromText(original: Entry, text: string, updatedAt: string):
     if (typeof doc.intention !== 'string') return { problem: 'intention must be text' };
     if (doc.intention.trim() !== '') entry.intention = doc.intention;
   }
+  for (const key of ['title', 'text'] as const) {
+    if (doc[key] === undefined) continue;
+    if (typeof doc[key] !== 'string') return { problem: `${key} must be text` };
+    if (key === 'text' || doc[key].trim() !== '') entry[key] = doc[key];
+  }
+  if (note && (entry.text ?? '').trim() === '') return { problem: 'a note needs some text (delete the note with harmony journal delete)' };
   const problem = entryProblem(entry);
   if (problem) return { problem };
   if (canonical(entry) === canonical(original)) return { entry: original, changed: false };

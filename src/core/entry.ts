@@ -2,8 +2,12 @@
 import { isValidDate, type LocalDate } from './dates.js';
 import { isPrincipleId, type PrincipleId } from './principles.js';
 
-export type EntryKind = 'checkin' | 'reflection';
-export const ENTRY_KINDS: readonly EntryKind[] = ['checkin', 'reflection'];
+export type EntryKind = 'checkin' | 'reflection' | 'note';
+export const ENTRY_KINDS: readonly EntryKind[] = ['checkin', 'reflection', 'note'];
+/** Kinds that are the daily practice (a note counts only with the notesCountForStreak setting). */
+export const isPracticeKind = (kind: EntryKind) => kind !== 'note';
+/** How each kind is named in headings and lists. */
+export const KIND_LABELS: Record<EntryKind, string> = { checkin: 'Check-in', reflection: 'Reflection', note: 'Note' };
 
 export interface Answer {
   prompt: string;
@@ -18,10 +22,19 @@ export interface Entry {
   /** When it was written, ISO 8601 with the local offset. */
   createdAt: string;
   updatedAt?: string;
-  principle: PrincipleId;
+  /** Every practice entry has one; a note may have none. */
+  principle?: PrincipleId;
   mood?: number;
   answers: Answer[];
   intention?: string;
+  /** A note's own words (free text, kept exactly as written). */
+  text?: string;
+  /** A note's title, where the source had one (jrnl, Daylio). */
+  title?: string;
+  tags?: string[];
+  starred?: boolean;
+  /** Where an imported entry came from (`jrnl:…`): the same source entry is never imported twice. */
+  source?: string;
 }
 
 export const MOODS: Record<number, string> = {
@@ -40,13 +53,13 @@ export function entryProblem(value: unknown, where = 'entry'): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${where} is not an object`;
   const e = value as Record<string, unknown>;
   if (typeof e.id !== 'string' || !ID_RE.test(e.id)) return `${where}.id is not a valid entry id`;
-  if (e.kind !== 'checkin' && e.kind !== 'reflection') return `${where}.kind must be checkin or reflection`;
+  if (!ENTRY_KINDS.includes(e.kind as EntryKind)) return `${where}.kind must be ${ENTRY_KINDS.join(', ')}`;
   if (typeof e.date !== 'string' || !isValidDate(e.date)) return `${where}.date is not a YYYY-MM-DD date`;
   if (typeof e.createdAt !== 'string' || !ISO_RE.test(e.createdAt)) return `${where}.createdAt is not an ISO timestamp`;
   if (e.updatedAt !== undefined && (typeof e.updatedAt !== 'string' || !ISO_RE.test(e.updatedAt))) {
     return `${where}.updatedAt is not an ISO timestamp`;
   }
-  if (!isPrincipleId(e.principle)) return `${where}.principle is not one of the five principle ids`;
+  if (!(e.kind === 'note' && e.principle === undefined) && !isPrincipleId(e.principle)) return `${where}.principle is not one of the five principle ids`;
   if (e.mood !== undefined && !(Number.isInteger(e.mood) && (e.mood as number) >= 1 && (e.mood as number) <= 5)) {
     return `${where}.mood must be a whole number from 1 to 5`;
   }
@@ -58,6 +71,11 @@ export function entryProblem(value: unknown, where = 'entry'): string | null {
     }
   }
   if (e.intention !== undefined && typeof e.intention !== 'string') return `${where}.intention is not text`;
+  for (const key of ['text', 'title', 'source'] as const) {
+    if (e[key] !== undefined && typeof e[key] !== 'string') return `${where}.${key} is not text`;
+  }
+  if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === 'string'))) return `${where}.tags is not a list of text`;
+  if (e.starred !== undefined && typeof e.starred !== 'boolean') return `${where}.starred is not true or false`;
   return null;
 }
 

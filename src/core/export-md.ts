@@ -4,7 +4,7 @@
 // answers go in blockquotes (they read as prose and wrap in every renderer, unlike code
 // fences), escaped by md-escape.ts (the rules are listed there). Prompts are paragraphs.
 import type { LocalDate } from './dates.js';
-import { MOODS, type Entry } from './entry.js';
+import { KIND_LABELS, MOODS, type Entry } from './entry.js';
 import { escapeInline, quote, wrap } from './md-escape.js';
 import { principleTitle } from './principles.js';
 
@@ -37,18 +37,21 @@ function paragraph(text: string): string {
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const kindLabel = (e: Entry) => (e.kind === 'checkin' ? 'Check-in' : 'Reflection');
-
 export function entryHeading(e: Entry): string {
-  return `${e.date} · ${kindLabel(e)} · ${capital(e.principle)}`;
+  return `${e.date} · ${KIND_LABELS[e.kind]}${e.principle ? ` · ${capital(e.principle)}` : ''}`;
 }
 
 function entryBlock(e: Entry, heading: string): string {
   // Our own fields, validated when read: wrapped, but nothing in them needs escaping.
   const mood = e.mood === undefined ? '' : ` Mood ${e.mood}/5 (${MOODS[e.mood]}).`;
   const edited = e.updatedAt ? `, edited ${e.updatedAt.slice(0, 10)}` : '';
-  const meta = `${principleTitle(e.principle)}.${mood} Written ${e.createdAt.slice(0, 16).replace('T', ' ')}${edited}. Id ${e.id}.`;
+  const about = e.principle ? `${principleTitle(e.principle)}.` : '';
+  const star = e.starred ? ' Starred.' : '';
+  const meta = `${about}${mood}${star} Written ${e.createdAt.slice(0, 16).replace('T', ' ')}${edited}. Id ${e.id}.`.trim();
   let out = `#### ${heading}\n\n${wrap(meta, WIDTH)}`;
+  if (e.tags && e.tags.length > 0) out += `\n\n${paragraph(`Tags: ${e.tags.join(', ')}`)}`;
+  if (e.title !== undefined && e.text !== undefined && !e.text.startsWith(e.title)) out += `\n\n${paragraph(e.title)}`;
+  if (e.text !== undefined) out += `\n\n${quote(e.text, QUOTE_WIDTH)}`;
   for (const a of e.answers) out += `\n\n${paragraph(a.prompt)}\n\n${quote(a.answer, QUOTE_WIDTH)}`;
   if (e.intention !== undefined && e.intention.trim() !== '') {
     out += `\n\n${e.kind === 'checkin' ? 'Intention:' : 'Commitment:'}\n\n${quote(e.intention, QUOTE_WIDTH)}`;

@@ -75,10 +75,13 @@ export function monthsInRange(months: readonly string[], from?: LocalDate, to?: 
   return months.filter((m) => (lo === undefined || m >= lo) && (hi === undefined || m <= hi));
 }
 
-/** The text a search looks through: every prompt and answer, and the intention. */
+/** The text a search looks through: every prompt and answer, the intention, a note's words and tags. */
 export function searchableText(entry: Entry): string {
   const parts = entry.answers.flatMap((a) => [a.prompt, a.answer]);
   if (entry.intention) parts.push(entry.intention);
+  if (entry.title) parts.push(entry.title);
+  if (entry.text) parts.push(entry.text);
+  if (entry.tags) parts.push(...entry.tags);
   return parts.join('\n');
 }
 

@@ -10,6 +10,8 @@ export interface Settings {
   editor?: string;
   color: 'auto' | 'always' | 'never';
   reminder: boolean;
+  /** Whether a day with only a free note counts for the streak (off: the streak is for the practice). */
+  notesCountForStreak: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true };
+export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true, notesCountForStreak: false };

@@ -55,8 +55,8 @@ export function nextSteps(
 }
 
 export interface DayEntryView {
-  kind: 'checkin' | 'reflection';
-  principle: string;
+  kind: string;
+  principle?: string;
   mood?: number;
 }
 
@@ -73,6 +73,8 @@ export function dayLine(entries: readonly DayEntryView[]): string {
     const which = [...new Set(reflections.map((r) => r.principle))].join(', ');
     parts.push(`${plural(reflections.length, 'reflection')} (${which})`);
   }
+  const notes = entries.filter((e) => e.kind === 'note').length;
+  if (notes > 0) parts.push(plural(notes, 'note'));
   return parts.length > 0 ? parts.join(' · ') : 'nothing yet';
 }
 

@@ -30,6 +30,8 @@ interface MonthPart {
   size: number;
   mtimeMs: number;
   days: string;
+  /** Days with a note, packed like `days` but dates only ("05;09"); absent when none. */
+  notes?: string;
 }
 interface IndexDoc {
   schemaVersion: number;
@@ -49,16 +51,28 @@ export const indexFileName = (year: string) => `index-${year}.json`;
 const LEGACY_INDEX = 'index.json';
 const yearOf = (month: string) => month.slice(0, 4);
 
+/** The practice a month holds, day by day. Notes are not practice: see noteDays. */
 export function summarise(entries: Entry[]): DayMap {
   const days: DayMap = {};
   for (const e of entries) {
+    if (e.kind === 'note') continue;
     const day = (days[e.date] ??= { checkins: 0, reflections: 0, principles: [], moods: [] });
     if (e.kind === 'checkin') day.checkins++;
     else day.reflections++;
-    day.principles.push(e.principle);
+    if (e.principle) day.principles.push(e.principle);
     if (e.mood !== undefined) day.moods.push(e.mood);
   }
   return days;
+}
+
+function packNotes(month: string, entries: Entry[]): string | undefined {
+  const dates = [...new Set(entries.filter((e) => e.kind === 'note').map((e) => e.date))].sort();
+  return dates.length === 0 ? undefined : dates.map((d) => (d.startsWith(`${month}-`) ? d.slice(8) : d)).join(';');
+}
+
+function makePart(month: string, entries: Entry[], at: { size: number; mtimeMs: number }): MonthPart {
+  const notes = packNotes(month, entries);
+  return { ...at, days: pack(month, summarise(entries)), ...(notes ? { notes } : {}) };
 }
 
 function pack(month: string, days: DayMap): string {
@@ -141,7 +155,7 @@ export class DayIndex {
     const part = parts[month];
     if (part && part.size === now.size && part.mtimeMs === now.mtimeMs && typeof part.days === 'string') return part;
     this.stale.add(year);
-    return (parts[month] = { ...now, days: pack(month, summarise(this.readMonth(month))) });
+    return (parts[month] = makePart(month, this.readMonth(month), now));
   }
 
   /**
@@ -162,15 +176,28 @@ export class DayIndex {
    * Just the days practised, without building a summary object per day: streaks and the
    * shell reminder need no more, and at ten years that saves ~6 ms (bench/, issue 7).
    */
-  dayKeys(): string[] {
+  dayKeys(withNotes = false): string[] {
     const out: string[] = [];
-    for (const [month, part] of Object.entries(this.checked())) pushDates(month, part.days, out);
-    return out;
+    const parts = this.checked();
+    for (const [month, part] of Object.entries(parts)) pushDates(month, part.days, out);
+    if (!withNotes) return out;
+    // The setting notesCountForStreak: a day with only a note counts as practised too.
+    const all = new Set(out);
+    for (const [month, part] of Object.entries(parts)) {
+      if (typeof part.notes === 'string') for (const d of items(part.notes)) all.add(d.length === 2 ? `${month}-${d}` : d);
+    }
+    return [...all].sort();
   }
 
-  days(): DayMap {
+  days(withNotes = false): DayMap {
     const out: DayMap = {};
-    for (const [month, part] of Object.entries(this.checked())) unpack(month, part.days, out);
+    const parts = this.checked();
+    for (const [month, part] of Object.entries(parts)) unpack(month, part.days, out);
+    if (!withNotes) return out;
+    for (const [month, part] of Object.entries(parts)) {
+      if (typeof part.notes !== 'string') continue;
+      for (const d of items(part.notes)) out[d.length === 2 ? `${month}-${d}` : d] ??= { checkins: 0, reflections: 0, principles: [], moods: [] };
+    }
     return out;
   }
 
@@ -213,9 +240,16 @@ export class DayIndex {
    * files are left alone.
    */
   monthWritten(month: string, entries: Entry[]): void {
-    const year = yearOf(month);
-    this.yearParts(year)[month] = { ...stamp(this.monthFile(month)), days: pack(month, summarise(entries)) };
-    this.stale.add(year);
+    this.monthsWritten([[month, entries]]);
+  }
+
+  /** The same for several months at once (an import): each year's file is written once. */
+  monthsWritten(written: [string, Entry[]][]): void {
+    for (const [month, entries] of written) {
+      const year = yearOf(month);
+      this.yearParts(year)[month] = makePart(month, entries, stamp(this.monthFile(month)));
+      this.stale.add(year);
+    }
     if (!this.allChecked) this.checked();
     const months = this.months();
     for (const y of this.stale) {

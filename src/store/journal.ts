@@ -83,14 +83,17 @@ export class Journal {
       byMonth.set(e.date.slice(0, 7), list);
     }
     const added: Entry[] = [];
+    const written: [string, Entry[]][] = [];
     for (const [month, list] of byMonth) {
       const current = this.readMonth(month);
       const ids = new Set(current.map((e) => e.id));
       const fresh = list.filter((e) => !ids.has(e.id) && ids.add(e.id));
       if (fresh.length === 0) continue;
-      this.writeMonth(month, [...current, ...fresh]);
+      written.push([month, this.writeMonth(month, [...current, ...fresh], false)]);
       added.push(...fresh);
     }
+    // The index once for them all: an import of ten years writes each year's index file once.
+    if (written.length > 0) this.index.monthsWritten(written);
     return added;
   }
 
@@ -113,23 +116,24 @@ export class Journal {
     return true;
   }
 
-  private writeMonth(month: string, entries: Entry[]): void {
+  private writeMonth(month: string, entries: Entry[], index = true): Entry[] {
     // Plain code-unit order (dates and ISO times are ASCII): localeCompare's first call loads
     // ICU's collator, ~6 ms on every save (bench/, issue 7).
     const key = (e: Entry, other: Entry) => (e.date === other.date ? e.createdAt : e.date);
     entries.sort((a, b) => (key(a, b) < key(b, a) ? -1 : key(a, b) > key(b, a) ? 1 : 0));
     writeDoc(this.monthPath(month), { schemaVersion: JOURNAL_VERSION, entries });
-    this.index.monthWritten(month, entries);
+    if (index) this.index.monthWritten(month, entries);
+    return entries;
   }
 
-  /** The days practised (keys of days()), cheaper when nothing else is needed. */
-  dayKeys(): string[] {
-    return this.index.dayKeys();
+  /** The days practised (keys of days(); with notes, days with a note too), cheaper when nothing else is needed. */
+  dayKeys(withNotes = false): string[] {
+    return this.index.dayKeys(withNotes);
   }
 
   /** Days practised and what each holds, from the index (month files re-read only if changed). */
-  days(): DayMap {
-    return this.index.days();
+  days(withNotes = false): DayMap {
+    return this.index.days(withNotes);
   }
 
   /** What one day holds (undefined if nothing was saved for it), reading only its month's part. */

@@ -16,6 +16,7 @@ export const SETTINGS_SCHEMA = {
   editor: { type: 'string', maxLength: 200 },
   color: { type: 'string', enum: ['auto', 'always', 'never'] },
   reminder: { type: 'boolean' },
+  notesCountForStreak: { type: 'boolean' },
 } as const;
 
 type SettableKey = Exclude<keyof Settings, 'schemaVersion'>;

@@ -21,6 +21,7 @@ export const settingsSpec: DocSpec<Settings> = {
     }
     if (!['auto', 'always', 'never'].includes(merged.color)) return 'color must be auto, always or never';
     if (typeof merged.reminder !== 'boolean') return 'reminder must be true or false';
+    if (typeof merged.notesCountForStreak !== 'boolean') return 'notesCountForStreak must be true or false';
     if (merged.name !== undefined && typeof merged.name !== 'string') return 'name must be text';
     if (merged.editor !== undefined && typeof merged.editor !== 'string') return 'editor must be text';
     return null;

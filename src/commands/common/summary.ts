@@ -3,7 +3,7 @@
 import type { Context } from '../../context.js';
 import { loadContent } from '../../content/load.js';
 import type { LocalDate } from '../../core/dates.js';
-import { MOODS, type Entry } from '../../core/entry.js';
+import { KIND_LABELS, MOODS, type Entry } from '../../core/entry.js';
 import { principleTitle, type PrincipleId } from '../../core/principles.js';
 import { safeText } from '../../core/safe.js';
 import { streakPair, type StreakInfo } from '../../core/streaks.js';
@@ -14,9 +14,10 @@ import { dayLabel, type Today } from './today.js';
 /** An entry, readable, with everything the user wrote made safe for the terminal. */
 export function renderEntry(ctx: Context, e: Entry): string {
   const s = styleFor(ctx.io);
-  const kind = e.kind === 'checkin' ? 'Check-in' : 'Reflection';
   const mood = e.mood !== undefined ? ` · mood ${e.mood} (${MOODS[e.mood]})` : '';
-  const lines = [s.bold(`${kind} · ${e.date} · ${principleTitle(e.principle)}${mood}`) + s.muted(`  ${e.id}`)];
+  const about = e.principle ? ` · ${principleTitle(e.principle)}` : '';
+  const lines = [s.bold(`${KIND_LABELS[e.kind]} · ${e.date}${about}${mood}`) + s.muted(`  ${e.id}`)];
+  if (e.text !== undefined) lines.push(`  ${safeText(e.text).replace(/\n/g, '\n  ')}`);
   for (const a of e.answers) lines.push(s.muted(`  ${a.prompt}`), `  ${safeText(a.answer).replace(/\n/g, '\n  ')}`);
   if (e.intention) {
     const label = e.kind === 'checkin' ? 'Intention' : 'One thing I will do';
@@ -46,7 +47,7 @@ export async function printSaved(ctx: Context, p: Today, entry: Entry, verb: str
   print(
     ctx.io,
     '',
-    s.success(`✓ ${verb} for ${dayLabel(entry.date, p.today)} · ${principleTitle(entry.principle)}`),
+    s.success(`✓ ${verb} for ${dayLabel(entry.date, p.today)}${entry.principle ? ` · ${principleTitle(entry.principle)}` : ''}`),
     ...summaryLines(ctx, p, before, after, entry.principle, fallback, backfilled),
   );
 }

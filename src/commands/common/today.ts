@@ -40,7 +40,7 @@ export async function loadToday(ctx: Context, o: { streak?: boolean } = {}): Pro
   const today = ctx.today();
   const quiz = quizHints(store, ctx.now());
   let keys: LocalDate[] | undefined;
-  const days = () => (keys ??= store.journal.dayKeys());
+  const days = () => (keys ??= store.journal.dayKeys(store.settings().notesCountForStreak));
   if (o.streak) days();
   let before: StreakInfo | undefined;
   return {

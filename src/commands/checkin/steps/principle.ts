@@ -39,5 +39,5 @@ export function appendPrinciple(existing: Entry, flag: string | undefined): Prin
   if (chosen && chosen !== existing.principle) {
     throw new UsageError(`That check-in is about ${existing.principle}; --append adds to it, so leave out --principle (or use: harmony reflect ${chosen}).`);
   }
-  return existing.principle;
+  return existing.principle!; // a check-in always has one (entryProblem)
 }
