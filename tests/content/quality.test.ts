@@ -12,10 +12,6 @@ const content = loadContentFrom(join(ROOT, 'content'));
 const fixtures = join(ROOT, 'tests', 'content', 'fixtures', 'quiz-2026-11');
 const oldQuiz = readdirSync(fixtures).flatMap((n) => parseQuiz(n, readFileSync(join(fixtures, n), 'utf8')));
 
-// Principles whose content has been rewritten for a year of use (issues 13 and 20). Transitional:
-// each content rewrite adds its principle here as it lands; once all five are in, this set goes.
-const REWRITTEN = new Set<string>(['attention', 'communication', 'intimacy', 'trust']);
-
 describe('quiz tells', () => {
   it('finds the tells in the November 2026 quiz (longest answer, False-heavy true/false, three-of-five pick-alls)', () => {
     const problems = quizTells(oldQuiz);
@@ -26,7 +22,7 @@ describe('quiz tells', () => {
   });
 
   for (const p of PRINCIPLES) {
-    it.skipIf(!REWRITTEN.has(p.id))(`${p.id}: no tells, no idea tested over ${QUALITY.maxPerIdea} times`, () => {
+    it(`${p.id}: no tells, no idea tested over ${QUALITY.maxPerIdea} times`, () => {
       expect(quizTells(content.questions.filter((q) => q.principle === p.id))).toEqual([]);
     });
   }
@@ -39,7 +35,7 @@ describe('no near-duplicates within a principle', () => {
   });
 
   for (const p of PRINCIPLES) {
-    it.skipIf(!REWRITTEN.has(p.id))(`${p.id}: prompts, practices and questions each under ${QUALITY.maxOverlap} word overlap`, () => {
+    it(`${p.id}: prompts, practices and questions each under ${QUALITY.maxOverlap} word overlap`, () => {
       const lesson = content.lessons.find((l) => l.id === p.id)!;
       const practices = content.practices.filter((x) => x.principle === p.id).map((x) => x.text);
       const questions = content.questions.filter((q) => q.principle === p.id).map((q) => q.prompt);
