@@ -55,7 +55,10 @@ export async function runCli(argv: string[]): Promise<number> {
       await (await import('./commands/home.js')).run(ctx());
       return EXIT.ok;
     }
-    await program.parseAsync(argv, { from: 'user' });
+    // `harmony help safety` reads better than `harmony safety` in the lessons and the home
+    // screen; commander's help command would only print the command's usage.
+    const args = argv[0] === 'help' && argv[1] === 'safety' ? ['safety', ...argv.slice(2)] : argv;
+    await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -18,4 +18,11 @@ export function addLearning(program: Command, ctx: Ctx): void {
     .option('--json', 'print as JSON')
     .addHelpText('after', examples('harmony lessons', 'harmony lessons --json'))
     .action(lazy(ctx, () => import('../commands/lessons.js')));
+
+  program
+    .command('safety')
+    .description('staying safe: when someone controls or threatens you, and where to get help (also: harmony help safety)')
+    .option('--plain', 'plain text: no colour')
+    .addHelpText('after', examples('harmony safety', 'harmony help safety'))
+    .action(lazy(ctx, () => import('../commands/safety.js')));
 }

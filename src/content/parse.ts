@@ -138,5 +138,7 @@ export function loadContentFrom(root: string): Content {
   const practices = optionalList('practices').flatMap((n) => parsePractices(join(root, 'practices', n), read('practices', n)));
   const reviewFile = join(root, 'review.yaml');
   const reviewPrompts = existsSync(reviewFile) ? parseReview(reviewFile, readFileSync(reviewFile, 'utf8')) : [];
-  return { lessons, questions, practices, reviewPrompts };
+  const safetyFile = join(root, 'safety.md');
+  const safety = existsSync(safetyFile) ? readFileSync(safetyFile, 'utf8') : '';
+  return { lessons, questions, practices, reviewPrompts, safety };
 }

@@ -60,4 +60,6 @@ export interface Content {
   questions: Question[];
   practices: Practice[];
   reviewPrompts: ReviewPrompt[];
+  /** content/safety.md: what `harmony help safety` prints (markdown). */
+  safety: string;
 }

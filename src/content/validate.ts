@@ -44,6 +44,7 @@ export function contentProblems(content: Content): string[] {
     const n = content.questions.filter((q) => q.principle === p.id).length;
     if (n < RULES.minQuestionsPerPrinciple) problems.push(`quiz ${p.id}: ${n} questions, need ${RULES.minQuestionsPerPrinciple}`);
   }
+  if (!content.safety.startsWith('# ')) problems.push('safety.md: missing, or not starting with a # title');
   return [...problems, ...practiceProblems(content)];
 }
 
