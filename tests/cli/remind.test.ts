@@ -1,12 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import type { Entry } from '../../src/core/entry.js';
 import { Store } from '../../src/store/index.js';
-import { ESCAPE, ROOT, cleanupHomes, run, tempHome } from '../helpers/cli.js';
+import { chownTree, command, describeUser, MODES_SKIP, userHome } from '../helpers/as-user.js';
+import { ESCAPE, ROOT, cleanupHomes, cliEnv, run, tempHome } from '../helpers/cli.js';
 
 afterAll(cleanupHomes);
+describeUser('remind');
 
 const TODAY = '2026-03-10';
 const NOON = { HARMONY_NOW: `${TODAY}T12:00:00Z` };
@@ -113,12 +116,17 @@ describe('harmony remind', () => {
     }
   });
 
-  it('stays silent when the data folder cannot be read', async () => {
-    if (process.getuid?.() === 0) return; // root reads anything; the case cannot arise
-    const home = await homeWithDays(3, addDays(TODAY, -1));
+  // Root reads anything, so under root the binary runs as another user (tests/helpers/as-user.ts).
+  it.skipIf(MODES_SKIP)('stays silent when the data folder cannot be read', async () => {
+    const { home, user } = userHome();
+    const store = new Store(home);
+    await store.write(() => store.journal.add(Array.from({ length: 3 }, (_, i) => entry(addDays(TODAY, -1 - i)))));
+    chownTree(home, user);
     chmodSync(join(home, 'journal'), 0o000);
     try {
-      expect(run(['remind'], { home, env: NOON })).toEqual({ code: 0, stdout: '', stderr: '' });
+      const [node, bin] = command(user);
+      const r = spawnSync(node, [bin, 'remind'], { cwd: home, env: cliEnv(home, NOON), uid: user?.uid, gid: user?.gid, encoding: 'utf8' });
+      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
     } finally {
       chmodSync(join(home, 'journal'), 0o700);
     }

@@ -24,8 +24,8 @@ export interface RunOptions {
 
 const created: string[] = [];
 
-export function tempHome(prefix = 'harmony-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+export function tempHome(prefix = 'harmony-test-', base = tmpdir()): string {
+  const dir = mkdtempSync(join(base, prefix));
   created.push(dir);
   return dir;
 }

@@ -1,6 +1,6 @@
 // Small real file systems (tmpfs) for full-disk and read-only cases. mount(2) needs root and a
-// kernel that allows it; elsewhere tryMount returns null and the caller skips, saying why.
-import { execFileSync } from 'node:child_process';
+// kernel (or container) that allows it: MOUNT_SKIP says why not, once, and callers skip.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,20 @@ export function tryMount(options: string): string | null {
     return null;
   }
 }
+
+/** Why a tmpfs cannot be mounted here, or null when it can (tried once, then unmounted). */
+export const MOUNT_SKIP: string | null = (() => {
+  if (process.getuid?.() !== 0) return 'mounting a tmpfs needs root';
+  const dir = mkdtempSync(join(tmpdir(), 'harmony-mnt-probe-'));
+  try {
+    const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { encoding: 'utf8' });
+    if (r.status !== 0) return `mount refused a tmpfs here (${(r.stderr || r.error?.message || 'no reason given').trim().split('\n')[0]})`;
+    spawnSync('umount', [dir]);
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
 
 /** Call from afterAll. */
 export function unmountAll(): void {

@@ -11,8 +11,8 @@ import { writeDoc, writeError } from '../../src/store/files.js';
 import { Store } from '../../src/store/index.js';
 import { cleanupHomes, tempHome } from '../helpers/cli.js';
 import { makeEntry } from './fixtures/entries.js';
-import { tryMount, unmountAll } from '../helpers/mount.js';
-import { chownTree, IS_ROOT, listCommands, messageProblem, sha, spawnBin, userHome } from './support.js';
+import { MOUNT_SKIP, tryMount, unmountAll } from '../helpers/mount.js';
+import { chownTree, describeUser, listCommands, messageProblem, MODES_SKIP, sha, spawnBin, userHome } from './support.js';
 
 const NOW = '2025-01-20T12:00:00Z';
 const ENV = { HARMONY_NOW: NOW, PAGER: 'cat' };
@@ -53,7 +53,8 @@ function snapshot(dir: string): Record<string, string> {
 
 afterAll(cleanupHomes);
 
-describe('a read-only data folder', () => {
+describeUser('disk');
+describe.skipIf(MODES_SKIP)('a read-only data folder', () => {
   it.each(writes)('harmony $cmd: exit 3, one line, data unchanged', async ({ cmd }) => {
     const { home, user } = userHome(); // as `nobody` under root, so the mode means something
     const before = await seed(home);
@@ -97,16 +98,20 @@ describe('missing parent folders', () => {
 // Real file systems need mount(2): root and a kernel that allows it. Otherwise these cases
 // are skipped with the reason printed, and the error mapping is still tested below.
 afterAll(unmountAll);
+if (MOUNT_SKIP) console.log(`disk: read-only and full file system cases skipped: ${MOUNT_SKIP}`);
+function mounted(options: string): string {
+  const dir = tryMount(options);
+  if (!dir) throw new Error('could not mount a tmpfs, though a first one could be mounted');
+  return dir;
+}
 
-describe('a read-only file system (EROFS)', () => {
-  let mnt: string | null = null;
+describe.skipIf(MOUNT_SKIP)('a read-only file system (EROFS)', () => {
+  let mnt: string;
   beforeAll(() => {
-    mnt = tryMount('size=4m,mode=0700');
-    if (!mnt) console.log('disk: read-only file system cases skipped: cannot mount a tmpfs here (needs root)');
+    mnt = mounted('size=4m,mode=0700');
   });
 
   it.each(writes)('harmony $cmd: exit 3 naming the read-only file system, data unchanged', async ({ cmd }) => {
-    if (!mnt) return;
     const home = join(mnt, `home-${cmd[0]}`);
     mkdirSync(home, { mode: 0o700 });
     const before = await seed(home);
@@ -123,10 +128,9 @@ describe('a read-only file system (EROFS)', () => {
   });
 });
 
-describe('a full disk (ENOSPC)', () => {
+describe.skipIf(MOUNT_SKIP)('a full disk (ENOSPC)', () => {
   it.each(writes)('harmony $cmd: exit 3 saying the disk is full, data unchanged, no temp file left', async ({ cmd }) => {
-    const mnt = tryMount('size=192k,mode=0700');
-    if (!mnt) return console.log('disk: full-disk case skipped: cannot mount a tmpfs here (needs root)');
+    const mnt = mounted('size=192k,mode=0700');
     const home = join(mnt, 'home');
     mkdirSync(home, { mode: 0o700 });
     const before = await seed(home);
@@ -148,8 +152,7 @@ describe('a full disk (ENOSPC)', () => {
   });
 
   it('writeDoc on a full tmpfs: a DataError, the old bytes intact', () => {
-    const mnt = tryMount('size=64k,mode=0700');
-    if (!mnt) return console.log('disk: in-process full-disk case skipped: cannot mount a tmpfs here');
+    const mnt = mounted('size=64k,mode=0700');
     const file = join(mnt, 'state.json');
     writeDoc(file, { schemaVersion: 1, lessonsRead: {}, promptsUsed: {} });
     const before = sha(file);

@@ -3,11 +3,12 @@
 // worker pool, and the precise meaning of "stderr is one clear message".
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { BIN, cliEnv, ROOT, tempHome } from '../helpers/cli.js';
+import { command } from '../helpers/as-user.js';
+import { cliEnv, ROOT, tempHome } from '../helpers/cli.js';
 
 export interface Outcome {
   code: number | null;
@@ -23,15 +24,16 @@ export interface SpawnOptions {
   input?: string;
   /** Kill (and report timedOut) after this many ms: nothing may prompt or hang. */
   timeout?: number;
-  /** Run as this uid/gid (root only): lets permission tests mean something under root. */
+  /** Run as this user (from userHome(), root only): lets permission tests mean something under root. */
   user?: { uid: number; gid: number };
   cwd?: string;
 }
 
 /** Spawns the built binary; stdin is a pipe (never a TTY), closed after `input`. */
 export function spawnBin(args: string[], options: SpawnOptions): Promise<Outcome> {
+  const [node, bin] = command(options.user); // as another user: a copy that user can reach
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(node, [bin, ...args], {
       cwd: options.cwd ?? options.home,
       env: cliEnv(options.home, options.env),
       uid: options.user?.uid,
@@ -55,24 +57,8 @@ export function spawnBin(args: string[], options: SpawnOptions): Promise<Outcome
   });
 }
 
-/** Under root, file modes do not stop reads or writes; an unprivileged user makes them real. */
-export const IS_ROOT = process.getuid?.() === 0;
-export const NOBODY = { uid: 65534, gid: 65534 };
-
-/** A temp home owned by the user the binary will run as (nobody when we are root). */
-export function userHome(): { home: string; user?: { uid: number; gid: number } } {
-  const home = tempHome('harmony-rel-');
-  if (!IS_ROOT) return { home };
-  chownSync(home, NOBODY.uid, NOBODY.gid);
-  return { home, user: NOBODY };
-}
-
-/** chown -R, for files a test created as root inside a home the binary runs in as nobody. */
-export function chownTree(path: string, user: { uid: number; gid: number } | undefined): void {
-  if (!user) return;
-  chownSync(path, user.uid, user.gid);
-  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), user);
-}
+// Under root, file modes do not stop reads or writes; another user makes them real.
+export { chownTree, describeUser, MODES_SKIP, userHome } from '../helpers/as-user.js';
 
 export const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
