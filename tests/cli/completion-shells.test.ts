@@ -9,6 +9,7 @@ import { BIN, cleanupHomes, run, tempHome } from '../helpers/cli.js';
 
 afterAll(cleanupHomes);
 const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+for (const shell of ['fish', 'zsh']) if (!has(shell)) console.log(`completion-shells: ${shell} case skipped: ${shell} is not installed (apt-get install ${shell})`);
 
 describe.skipIf(!has('fish'))('harmony completion fish (in fish)', () => {
   it('offers commands, principle ids and options', () => {
@@ -18,7 +19,7 @@ describe.skipIf(!has('fish'))('harmony completion fish (in fish)', () => {
     mkdirSync(join(home, 'bin'));
     symlinkSync(BIN, join(home, 'bin', 'harmony'));
     const ask = (line: string) => {
-      const r = spawnSync('fish', ['--no-config', '-c', `source ${script}; complete -C '${line}'`], {
+      const r = spawnSync('fish', ['--no-config', '-c', `source '${script}'; complete -C '${line}'`], {
         encoding: 'utf8',
         env: { ...process.env, HARMONY_HOME: home, PATH: `${join(home, 'bin')}:${process.env.PATH}` },
       });

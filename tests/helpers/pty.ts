@@ -1,5 +1,8 @@
 // Drives harmony in a real pseudo-terminal (node-pty): type keys, wait for text on screen.
-import * as pty from 'node-pty';
+// @lydell/node-pty is node-pty with its Node-API binary prebuilt in a registry package: nothing
+// to compile at install (node-pty builds with node-gyp, which downloads Node's headers), and the
+// one binary loads in every Node version.
+import * as pty from '@lydell/node-pty';
 import { stripVTControlCharacters } from 'node:util';
 import { BIN, cliEnv } from './cli.js';
 
