@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Build beside dist/ and swap it in at the end, so a test running the binary while another
@@ -65,6 +65,7 @@ const cjs = {
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
+  absWorkingDir: root, // metafile paths are relative to this
   minifyWhitespace: true,
   minifySyntax: true,
   // import.meta.url, for code that finds files beside itself (content/load.ts).
@@ -85,7 +86,10 @@ const { metafile } = await build({
   banner: { js: `(function (exports, require, module, __filename, __dirname) {'use strict';${cjs.banner.js}` },
   footer: { js: '\n})' },
 });
-// What each command loads, for `node bench/chunks.mjs` (start-up work, issue 7).
+// What each command loads, for `node bench/chunks.mjs` (start-up work, issue 7). Outputs are
+// named by their place in dist/, not in the temporary build folder. A development file: the
+// package leaves it out (package.json "files").
+metafile.outputs = Object.fromEntries(Object.entries(metafile.outputs).map(([file, out]) => [`dist/${relative(dist, resolve(root, file)).split(sep).join('/')}`, out]));
 writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));
 
 // Each vendor file takes the shape Node gives a CommonJS module imported from ESM, which is

@@ -106,13 +106,15 @@ const probe = tempHome();
 const available = new Set((await listCommands(probe)).map((c) => c.join(' ')));
 const exists = (cmd: string[]) => available.has(cmd[0] as string) && (cmd[0] !== 'journal' && cmd[0] !== 'config' ? true : available.has(cmd.slice(0, 2).join(' ')));
 
-function spoil(home: string, f: DataFile, s: Spoil, user?: { uid: number; gid: number }): string {
+/** Spoils f in home; `before` is the hash of the bytes written (taken before a chmod 000). */
+function spoil(home: string, f: DataFile, s: Spoil, user?: { uid: number; gid: number }): { file: string; before: string | null } {
   const file = join(home, f.path);
   mkdirSync(dirname(file), { recursive: true });
   if (s.bytes) writeFileSync(file, s.bytes(f));
+  const before = s.bytes ? sha(file) : null;
   chownTree(home, user);
   s.setup?.(file);
-  return file;
+  return { file, before };
 }
 
 describe.each(FILES)('a spoiled $path', (f) => {
@@ -124,8 +126,7 @@ describe.each(FILES)('a spoiled $path', (f) => {
     const problems: string[] = [];
     for (const cmd of commands) {
       const { home, user } = userHome();
-      const file = spoil(home, f, s, user);
-      const before = s.bytes ? sha(file) : null;
+      const { file, before } = spoil(home, f, s, user);
       const r = await spawnBin(cmd, { home, user, env: { HARMONY_NOW: NOW, PAGER: 'cat', EDITOR: 'true' } });
       const where = `harmony ${cmd.join(' ')}`;
       if (r.code !== 3) problems.push(`${where}: exit ${r.code} (stderr: ${r.stderr.trim().slice(0, 300)})`);
@@ -160,7 +161,7 @@ describe.skipIf(MODES_SKIP)('a file the user cannot write (mode 400)', () => {
     if (!exists(w.cmd)) return console.log(`read-only ${w.path}: not yet covered, harmony ${w.cmd[0]} is missing`);
     const { home, user } = userHome();
     let file = join(home, w.path);
-    if (w.valid) file = spoil(home, { path: w.path, valid: w.valid, wrongTypes: {}, commands: [] }, { name: 'ro', bytes: () => Buffer.from(JSON.stringify(w.valid, null, 1)) }, user);
+    if (w.valid) file = spoil(home, { path: w.path, valid: w.valid, wrongTypes: {}, commands: [] }, { name: 'ro', bytes: () => Buffer.from(JSON.stringify(w.valid, null, 1)) }, user).file;
     else expect((await spawnBin(w.cmd, { home, user, env: { HARMONY_NOW: NOW } })).code).toBe(0);
     chmodSync(file, 0o400);
     const before = sha(file);
@@ -178,8 +179,7 @@ describe('the store itself, in process', () => {
   it.each(SPOILS.filter((s) => s.bytes && !s.setup))('$name: every read and write path throws a DataError, file untouched', async (s) => {
     for (const f of FILES.filter((x) => x.path !== 'quiz.json' && !x.path.startsWith('quiz-log/'))) {
       const home = tempHome();
-      const file = spoil(home, f, s);
-      const before = sha(file);
+      const { file, before } = spoil(home, f, s);
       const store = new Store(home);
       const attempts: Array<() => unknown> =
         f.path === 'state.json' ? [() => store.state(), () => store.updateState((st) => void (st.lessonsRead.trust = '2025-01-03'))]
