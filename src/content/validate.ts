@@ -1,13 +1,17 @@
 // The rules content must keep; the build refuses content that breaks them, and so do the tests.
 import { PRINCIPLES } from '../core/principles.js';
 import { wordCount } from './parse.js';
-import type { Content } from './types.js';
+import { REVIEW_SLOTS, type Content } from './types.js';
 
+// The amounts are for a year of daily use (issue 13): with the principle of the day rotating,
+// 36 prompts a principle keep any prompt from coming back within ~80 days, 30 practices within 120.
 export const RULES = {
-  minPrompts: 8,
+  minPrompts: 36,
   minWords: 500,
   maxWords: 1100,
-  minQuestionsPerPrinciple: 10,
+  minQuestionsPerPrinciple: 25,
+  minPracticesPerPrinciple: 30,
+  minReviewPromptsPerSlot: 5,
   practiceMinutes: [2, 15] as [number, number],
 };
 
@@ -60,6 +64,14 @@ function practiceProblems(content: Content): string[] {
       problems.push(`practice ${x.id}: ${x.minutes} minutes, need ${RULES.practiceMinutes.join('-')}`);
     }
     if (x.why.includes('\n')) problems.push(`practice ${x.id}: why must be one line`);
+  }
+  for (const p of PRINCIPLES) {
+    const n = content.practices.filter((x) => x.principle === p.id).length;
+    if (n < RULES.minPracticesPerPrinciple) problems.push(`practices ${p.id}: ${n}, need ${RULES.minPracticesPerPrinciple}`);
+  }
+  for (const slot of REVIEW_SLOTS) {
+    const n = content.reviewPrompts.filter((r) => r.slot === slot).length;
+    if (n < RULES.minReviewPromptsPerSlot) problems.push(`review prompts (${slot}): ${n}, need ${RULES.minReviewPromptsPerSlot}`);
   }
   const reviewIds = new Set<string>();
   for (const r of content.reviewPrompts) {
