@@ -11,7 +11,10 @@ export function addPractice(program: Command, ctx: Ctx): void {
     .option('--mood <n>', 'mood today, 1-5 (1 rough, 2 low, 3 okay, 4 good, 5 great)', intArg('--mood', 1, 5))
     .option('--principle <id>', 'principle of the day: id, number 1-5 or prefix (default: the least practised lately)')
     .option('--answer <text>', "answer to the day's reflection prompt; repeat for a second prompt", collect)
-    .option('--intention <text>', 'an intention for tomorrow')
+    .option('--intention <text>', 'an intention for tomorrow, best as a plan with a cue: "When …, I will …"')
+    .option('--practice <id>', "take today's practice by id (see harmony practice list), or skip")
+    .option('--followup <status>', 'how the last intention and practice went: kept, partly, missed or dropped (or two: intention,practice)')
+    .option('--followup-note <text>', 'what helped or got in the way (with --followup)')
     .option('--date <day>', 'fill in a missed day: yesterday, Nd (days ago) or YYYY-MM-DD; not in the future, at most 30 days back')
     .option('--append', "add to the day's check-in if there already is one (otherwise save a new one)")
     .option('--editor', 'write answers in your editor (the editor setting, else $VISUAL / $EDITOR)')
@@ -21,8 +24,12 @@ export function addPractice(program: Command, ctx: Ctx): void {
       examples(
         'harmony checkin',
         'harmony checkin --mood 4 --principle trust --answer "I kept my promise to call" --intention "Reply to Sam"',
+        'harmony checkin --followup kept --mood 4 --answer "Called Sam as planned" --practice skip',
         'harmony checkin --date yesterday --mood 3 --answer "Forgot to log this"',
-      ) + '\nWithout a terminal, --mood and --answer are required. A second check-in the same day needs --append.\n',
+      ) +
+        '\nThe check-in opens with a follow-up on your last intention and practice, and offers a small practice for the day.' +
+        '\nWithout a terminal, --mood and --answer are required; the follow-up then waits for a check-in that answers it (or --followup).' +
+        '\nA second check-in the same day needs --append.\n',
     )
     .action(lazy(ctx, () => import('../commands/checkin.js')));
 
@@ -44,6 +51,31 @@ export function addPractice(program: Command, ctx: Ctx): void {
       ) + '\nWithout a terminal, --answer and --commitment are required.\n',
     )
     .action(lazy(ctx, () => import('../commands/reflect.js')));
+
+  // practice (issue 12): today's micro-practice.
+  const practiceModule = () => import('../commands/practice.js');
+  const practice = program
+    .command('practice')
+    .description("today's small practice for the principle of the day; mark it done")
+    .addHelpText('after', examples('harmony practice', 'harmony practice done --note "Asked Ana about her exam"', 'harmony practice list --principle trust'));
+  practice
+    .command('show', { isDefault: true })
+    .description("show today's practice (the default)")
+    .option('--json', 'print it as JSON')
+    .action(lazy(ctx, async () => ({ run: (await practiceModule()).show })));
+  practice
+    .command('done')
+    .description("mark today's practice done (any time today; after today's check-in)")
+    .option('--note <text>', 'a line on how it went')
+    .option('--json', 'print the updated entry as JSON')
+    .addHelpText('after', examples('harmony practice done', 'harmony practice done --note "Shorter than I thought"'))
+    .action(lazy(ctx, async () => ({ run: (await practiceModule()).done })));
+  practice
+    .command('list')
+    .description('every practice, with its id (for checkin --practice) and when it was last offered')
+    .option('--principle <id>', 'only this principle (id, number 1-5 or prefix)')
+    .option('--json', 'print as JSON')
+    .action(lazy(ctx, async () => ({ run: (await practiceModule()).list })));
 
   program
     .command('quiz')

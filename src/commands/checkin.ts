@@ -4,11 +4,15 @@
 import type { Context } from '../context.js';
 import { entryDate } from '../core/checkin.js';
 import type { Entry } from '../core/entry.js';
+import { markOffered } from '../core/practice-pick.js';
+import { safeText } from '../core/safe.js';
+import { ROUGH_DAYS_TEXT } from '../core/safety.js';
 import { UsageError } from '../errors.js';
 import { requireInteractive } from '../ui/prompts.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 import { cancellable } from './common/ask.js';
-import { saveAppend, saveNew } from './common/save.js';
+import { lookBackLine, roughDaysNow } from './common/look-back.js';
+import { saveAppend, saveNew, type StateUpdate } from './common/save.js';
 import { printSaved, renderEntry } from './common/summary.js';
 import { dayLabel, loadToday, type Today } from './common/today.js';
 import { CHECKIN_PROMPTS, type CheckinOptions, type Session } from './checkin/session.js';
@@ -40,15 +44,21 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
   }
   const missing = [opts.mood === undefined ? '--mood N' : '', answers.length === 0 ? '--answer TEXT' : ''].filter(Boolean);
   if (missing.length > 0) requireInteractive(ctx.io, 'checkin', missing);
-  const s = await runSteps({ ctx, today: p, opts, ask: missing.length > 0, draft: { date, answers: [] } });
-  const { principle, ...rest } = s.draft;
+  const s = await runSteps({ ctx, today: p, opts, ask: missing.length > 0, draft: { date, answers: [], offered: [] } });
+  const { principle, offered, ...rest } = s.draft;
+  const rough = !opts.json && roughDaysNow(p, date, rest.mood, p.store.state().roughDaysShown);
+  const update: StateUpdate = (state) => {
+    markOffered((state.practicesOffered ??= {}), offered, p.today);
+    if (rough) state.roughDaysShown = p.today;
+  };
   // Another terminal may have saved this day's check-in while we were asking: join it.
-  const { entry, joined } = await saveNew(ctx, p, { kind: 'checkin', principle: principle!, ...rest }, (day) => day.find((e) => e.kind === 'checkin'));
+  const { entry, joined } = await saveNew(ctx, p, { kind: 'checkin', principle: principle!, ...rest }, (day) => day.find((e) => e.kind === 'checkin'), update);
   if (joined) ctx.io.stderr.write(`Another terminal saved a check-in for ${dayLabel(date, p.today)} meanwhile; your answers were added to it.\n`);
-  await finish(ctx, p, entry, 'Check-in saved', opts.json);
+  await finish(ctx, p, entry, 'Check-in saved', opts.json, rough);
 }
 
 async function runSteps(s: Session): Promise<Session> {
+  for (const step of STEPS) step.check?.(s);
   if (s.ask && !s.existing && !s.opts.json) {
     print(s.ctx.io, styleFor(s.ctx.io).muted(`Check-in for ${dayLabel(s.draft.date, s.today.today)} · Ctrl+C stops without saving`));
   }
@@ -57,12 +67,13 @@ async function runSteps(s: Session): Promise<Session> {
 }
 
 async function append(ctx: Context, p: Today, entry: Entry, opts: CheckinOptions): Promise<void> {
-  const flagged = opts.mood !== undefined || (opts.answer ?? []).length > 0 || opts.intention !== undefined;
+  const flagged = [opts.mood, opts.intention, opts.practice, opts.followup].some((v) => v !== undefined) || (opts.answer ?? []).length > 0;
   appendPrinciple(entry, opts.principle);
   if (!flagged) requireInteractive(ctx.io, 'checkin --append', ['--answer TEXT', '--mood N', 'or --intention TEXT']);
-  const s = await runSteps({ ctx, today: p, opts, ask: !flagged, existing: entry, draft: { date: entry.date, answers: [] } });
-  const { mood, answers, intention } = s.draft;
-  const saved = await saveAppend(ctx, p, entry.id, { mood, answers, intention });
+  const s = await runSteps({ ctx, today: p, opts, ask: !flagged, existing: entry, draft: { date: entry.date, answers: [], offered: [] } });
+  const { mood, answers, intention, practice, followUp, offered } = s.draft;
+  const update: StateUpdate = (state) => markOffered((state.practicesOffered ??= {}), offered, p.today);
+  const saved = await saveAppend(ctx, p, entry.id, { mood, answers, intention, practice, followUp }, update);
   await finish(ctx, p, saved, 'Added to your check-in', opts.json);
 }
 
@@ -93,7 +104,14 @@ async function sameDayChoice(ctx: Context, entry: Entry): Promise<'add' | 'cance
   }
 }
 
-async function finish(ctx: Context, p: Today, entry: Entry, verb: string, json?: boolean): Promise<void> {
+async function finish(ctx: Context, p: Today, entry: Entry, verb: string, json?: boolean, rough = false): Promise<void> {
   if (json) return printJson(ctx.io, entry);
   await printSaved(ctx, p, entry, verb, `Go deeper on ${entry.principle}: harmony reflect ${entry.principle}`);
+  const s = styleFor(ctx.io);
+  const lines: string[] = [];
+  if (entry.practice && !entry.practice.done && entry.date === p.today) lines.push(`Today's practice: ${safeText(entry.practice.text)}`, s.muted('  Done it? harmony practice done'));
+  const back = lookBackLine(p);
+  if (back) lines.push(s.muted(back));
+  if (rough) lines.push('', ROUGH_DAYS_TEXT);
+  if (lines.length > 0) print(ctx.io, ...lines);
 }

@@ -2,6 +2,7 @@
 // or excerpt, so a stored ESC]0; or ESC[2J is shown as ␛]0; / ␛[2J and never acted on.
 import { weekday } from '../core/dates.js';
 import { KIND_LABELS, MOODS, type Entry } from '../core/entry.js';
+import { entryParts } from '../core/entry-parts.js';
 import { principleTitle } from '../core/principles.js';
 import type { IO } from '../ui/io.js';
 import { excerpt, safeText } from '../core/safe.js';
@@ -53,7 +54,8 @@ export function wrapText(text: string, width: number): string[] {
 /** The whole entry, laid out for reading. */
 export function entryBlock(e: Entry, s: Style, columns: number): string {
   const width = Math.max(30, Math.min(columns, 100) - 4);
-  const about = e.principle ? ` · ${principleTitle(e.principle)}` : '';
+  const focus = e.kind === 'review' ? `${e.week ? `week ${e.week} · ` : ''}focus next: ` : '';
+  const about = e.principle ? ` · ${focus}${principleTitle(e.principle)}` : '';
   const title = `${e.starred ? '★ ' : ''}${KIND_LABELS[e.kind]} · ${DAYS[weekday(e.date)]} ${e.date}${about}`;
   const meta = [e.mood === undefined ? '' : `mood ${e.mood}/5 (${MOODS[e.mood]})`, `written ${e.createdAt.slice(0, 16).replace('T', ' ')}`];
   if (e.tags && e.tags.length > 0) meta.push(`tags ${e.tags.map(safeText).join(', ')}`);
@@ -67,7 +69,12 @@ export function entryBlock(e: Entry, s: Style, columns: number): string {
   if (e.intention !== undefined && e.intention.trim() !== '') {
     lines.push('', s.bold(e.kind === 'checkin' ? 'Intention' : 'One thing I will do'), ...indent(e.intention));
   }
-  if (e.answers.length === 0 && !e.intention && e.text === undefined) lines.push('', s.muted('(no answers)'));
+  const parts = entryParts(e);
+  for (const part of parts) {
+    lines.push('', s.bold(part.label), ...indent(part.text));
+    if (part.note) lines.push(...indent(part.note).map((l) => (l === '' ? l : `  ${l}`)));
+  }
+  if (e.answers.length === 0 && !e.intention && e.text === undefined && parts.length === 0) lines.push('', s.muted('(no answers)'));
   return lines.join('\n');
 }
 

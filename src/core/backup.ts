@@ -142,7 +142,25 @@ export function mergeState(current: State | null, incoming: State): State {
     const mine = promptsUsed[prompt];
     if (mine === undefined || day > mine) promptsUsed[prompt] = day;
   }
-  return { ...incoming, ...current, lessonsRead, promptsUsed };
+  const merged: State = { ...incoming, ...current, lessonsRead, promptsUsed };
+  if (current.practicesOffered || incoming.practicesOffered) {
+    merged.practicesOffered = latest(current.practicesOffered ?? {}, incoming.practicesOffered ?? {});
+  }
+  if (current.ownPrompts || incoming.ownPrompts) {
+    // The same prompt (id or text) is kept once; the ones here come first.
+    const own = [...(current.ownPrompts ?? [])];
+    for (const p of incoming.ownPrompts ?? []) {
+      if (!own.some((o) => o.id === p.id || (o.principle === p.principle && o.text === p.text))) own.push(p);
+    }
+    merged.ownPrompts = own;
+  }
+  return merged;
+}
+
+function latest(a: Record<string, string>, b: Record<string, string>): Record<string, string> {
+  const out = { ...a };
+  for (const [key, day] of Object.entries(b)) if (out[key] === undefined || day > out[key]!) out[key] = day;
+  return out;
 }
 
 export function planImport(backup: Backup, current: Current): ImportPlan {

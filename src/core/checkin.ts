@@ -1,7 +1,7 @@
 // Building check-in and reflection entries, pure: clock, ids and answers come in.
 import { UsageError } from '../errors.js';
 import { addDays, daysBetween, isoWithOffset, parseDateArg, type LocalDate } from './dates.js';
-import { newEntryId, type Answer, type Entry, type EntryKind } from './entry.js';
+import { newEntryId, type Answer, type Entry, type EntryKind, type EntryPractice, type FollowUp } from './entry.js';
 import type { PrincipleId } from './principles.js';
 
 /** How far back --date may fill in a missed day. */
@@ -33,6 +33,9 @@ export interface NewEntry {
   mood?: number;
   answers: Answer[];
   intention?: string;
+  practice?: EntryPractice;
+  followUp?: FollowUp;
+  week?: string;
 }
 
 /** Trims text and drops empty answers and an empty intention. */
@@ -41,7 +44,17 @@ export function cleanEntry(input: NewEntry): NewEntry {
     .map((a) => ({ prompt: a.prompt, answer: a.answer.trim() }))
     .filter((a) => a.answer !== '');
   const intention = input.intention?.trim();
-  return { ...input, answers, intention: intention ? intention : undefined };
+  return { ...input, answers, intention: intention ? intention : undefined, followUp: cleanFollowUp(input.followUp) };
+}
+
+function cleanFollowUp(f: FollowUp | undefined): FollowUp | undefined {
+  if (!f) return undefined;
+  const note = f.note?.trim();
+  const out: FollowUp = { entryId: f.entryId };
+  if (f.intention) out.intention = f.intention;
+  if (f.practice) out.practice = f.practice;
+  if (note) out.note = note;
+  return out;
 }
 
 export function buildEntry(input: NewEntry, now: Date, taken: (id: string) => boolean, timeZone?: string): Entry {
@@ -56,6 +69,9 @@ export function buildEntry(input: NewEntry, now: Date, taken: (id: string) => bo
   };
   if (clean.mood !== undefined) entry.mood = clean.mood;
   if (clean.intention !== undefined) entry.intention = clean.intention;
+  if (clean.practice) entry.practice = clean.practice;
+  if (clean.followUp) entry.followUp = clean.followUp;
+  if (clean.week) entry.week = clean.week;
   return entry;
 }
 
@@ -63,6 +79,9 @@ export interface Addition {
   mood?: number;
   answers: Answer[];
   intention?: string;
+  /** Only when the entry has none yet: a day has one practice and one follow-up. */
+  practice?: EntryPractice;
+  followUp?: FollowUp;
 }
 
 /**
@@ -75,6 +94,9 @@ export function appendToEntry(entry: Entry, add: Addition, now: Date, timeZone?:
   if (add.mood !== undefined) next.mood = add.mood;
   const intention = add.intention?.trim();
   if (intention) next.intention = entry.intention ? `${entry.intention}\n${intention}` : intention;
+  if (add.practice && !entry.practice) next.practice = add.practice;
+  const followUp = cleanFollowUp(add.followUp);
+  if (followUp && !entry.followUp) next.followUp = followUp;
   return next;
 }
 

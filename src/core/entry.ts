@@ -2,12 +2,36 @@
 import { isValidDate, type LocalDate } from './dates.js';
 import { isPrincipleId, type PrincipleId } from './principles.js';
 
-export type EntryKind = 'checkin' | 'reflection' | 'note';
-export const ENTRY_KINDS: readonly EntryKind[] = ['checkin', 'reflection', 'note'];
-/** Kinds that are the daily practice (a note counts only with the notesCountForStreak setting). */
+export type EntryKind = 'checkin' | 'reflection' | 'note' | 'review';
+export const ENTRY_KINDS: readonly EntryKind[] = ['checkin', 'reflection', 'note', 'review'];
+/** Kinds that are the daily practice (a note counts only with the notesCountForStreak setting; a weekly review counts, like a reflection). */
 export const isPracticeKind = (kind: EntryKind) => kind !== 'note';
 /** How each kind is named in headings and lists. */
-export const KIND_LABELS: Record<EntryKind, string> = { checkin: 'Check-in', reflection: 'Reflection', note: 'Note' };
+export const KIND_LABELS: Record<EntryKind, string> = { checkin: 'Check-in', reflection: 'Reflection', note: 'Note', review: 'Weekly review' };
+
+/** How an intention or practice went, asked at the next check-in. */
+export type FollowUpStatus = 'kept' | 'partly' | 'missed' | 'dropped';
+export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['kept', 'partly', 'missed', 'dropped'];
+export const FOLLOW_UP_LABELS: Record<FollowUpStatus, string> = { kept: 'kept', partly: 'partly', missed: 'not this time', dropped: 'let go' };
+
+/** What a check-in followed up: an earlier entry's intention and/or practice. */
+export interface FollowUp {
+  /** The earlier entry's id. */
+  entryId: string;
+  intention?: FollowUpStatus;
+  practice?: FollowUpStatus;
+  /** What helped or got in the way. */
+  note?: string;
+}
+
+/** The day's micro-practice (content/practices), as offered; `done` once marked done. */
+export interface EntryPractice {
+  id: string;
+  text: string;
+  /** When it was marked done (harmony practice done), ISO 8601. */
+  done?: string;
+  note?: string;
+}
 
 export interface Answer {
   prompt: string;
@@ -35,6 +59,12 @@ export interface Entry {
   starred?: boolean;
   /** Where an imported entry came from (`jrnl:…`): the same source entry is never imported twice. */
   source?: string;
+  /** Today's practice (check-ins). */
+  practice?: EntryPractice;
+  /** The earlier intention and practice this check-in followed up. */
+  followUp?: FollowUp;
+  /** A weekly review: the week it looks back on (YYYY-Www); its principle is the focus chosen for the next. */
+  week?: string;
 }
 
 export const MOODS: Record<number, string> = {
@@ -76,7 +106,34 @@ export function entryProblem(value: unknown, where = 'entry'): string | null {
   }
   if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === 'string'))) return `${where}.tags is not a list of text`;
   if (e.starred !== undefined && typeof e.starred !== 'boolean') return `${where}.starred is not true or false`;
+  return practiceProblem(e.practice, `${where}.practice`) ?? followUpProblem(e.followUp, `${where}.followUp`) ?? weekProblem(e.week, `${where}.week`);
+}
+
+const isText = (v: unknown) => typeof v === 'string';
+const isStatus = (v: unknown) => v === undefined || (FOLLOW_UP_STATUSES as readonly unknown[]).includes(v);
+
+function practiceProblem(value: unknown, where: string): string | null {
+  if (value === undefined) return null;
+  const p = value as Record<string, unknown> | null;
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) return `${where} is not an object`;
+  if (!isText(p.id) || (p.id as string) === '' || !isText(p.text)) return `${where} needs an id and a text`;
+  if (p.done !== undefined && !(isText(p.done) && ISO_RE.test(p.done as string))) return `${where}.done is not an ISO timestamp`;
+  if (p.note !== undefined && !isText(p.note)) return `${where}.note is not text`;
   return null;
+}
+
+function followUpProblem(value: unknown, where: string): string | null {
+  if (value === undefined) return null;
+  const f = value as Record<string, unknown> | null;
+  if (typeof f !== 'object' || f === null || Array.isArray(f)) return `${where} is not an object`;
+  if (!isText(f.entryId) || !ID_RE.test(f.entryId as string)) return `${where}.entryId is not a valid entry id`;
+  if (!isStatus(f.intention) || !isStatus(f.practice)) return `${where} status must be one of ${FOLLOW_UP_STATUSES.join(', ')}`;
+  if (f.note !== undefined && !isText(f.note)) return `${where}.note is not text`;
+  return null;
+}
+
+function weekProblem(value: unknown, where: string): string | null {
+  return value === undefined || (isText(value) && /^\d{4}-W\d{2}$/.test(value as string)) ? null : `${where} is not a YYYY-Www week`;
 }
 
 export function newEntryId(date: LocalDate, taken: (id: string) => boolean, random = Math.random): string {

@@ -5,6 +5,7 @@
 // fences), escaped by md-escape.ts (the rules are listed there). Prompts are paragraphs.
 import type { LocalDate } from './dates.js';
 import { KIND_LABELS, MOODS, type Entry } from './entry.js';
+import { entryParts } from './entry-parts.js';
 import { escapeInline, quote, wrap } from './md-escape.js';
 import { principleTitle } from './principles.js';
 
@@ -45,7 +46,8 @@ function entryBlock(e: Entry, heading: string): string {
   // Our own fields, validated when read: wrapped, but nothing in them needs escaping.
   const mood = e.mood === undefined ? '' : ` Mood ${e.mood}/5 (${MOODS[e.mood]}).`;
   const edited = e.updatedAt ? `, edited ${e.updatedAt.slice(0, 10)}` : '';
-  const about = e.principle ? `${principleTitle(e.principle)}.` : '';
+  const focus = e.kind === 'review' ? `Week ${e.week ?? '?'}; focus for the next: ` : '';
+  const about = e.principle ? `${focus}${principleTitle(e.principle)}.` : '';
   const star = e.starred ? ' Starred.' : '';
   const meta = `${about}${mood}${star} Written ${e.createdAt.slice(0, 16).replace('T', ' ')}${edited}. Id ${e.id}.`.trim();
   let out = `#### ${heading}\n\n${wrap(meta, WIDTH)}`;
@@ -55,6 +57,10 @@ function entryBlock(e: Entry, heading: string): string {
   for (const a of e.answers) out += `\n\n${paragraph(a.prompt)}\n\n${quote(a.answer, QUOTE_WIDTH)}`;
   if (e.intention !== undefined && e.intention.trim() !== '') {
     out += `\n\n${e.kind === 'checkin' ? 'Intention:' : 'Commitment:'}\n\n${quote(e.intention, QUOTE_WIDTH)}`;
+  }
+  for (const part of entryParts(e)) {
+    out += `\n\n${part.label}:\n\n${quote(part.text, QUOTE_WIDTH)}`;
+    if (part.note) out += `\n\n${quote(part.note, QUOTE_WIDTH)}`;
   }
   return out;
 }

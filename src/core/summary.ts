@@ -75,6 +75,7 @@ export function dayLine(entries: readonly DayEntryView[]): string {
   }
   const notes = entries.filter((e) => e.kind === 'note').length;
   if (notes > 0) parts.push(plural(notes, 'note'));
+  if (entries.some((e) => e.kind === 'review')) parts.push('weekly review');
   return parts.length > 0 ? parts.join(' · ') : 'nothing yet';
 }
 

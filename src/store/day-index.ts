@@ -58,8 +58,9 @@ export function summarise(entries: Entry[]): DayMap {
     if (e.kind === 'note') continue;
     const day = (days[e.date] ??= { checkins: 0, reflections: 0, principles: [], moods: [] });
     if (e.kind === 'checkin') day.checkins++;
-    else day.reflections++;
-    if (e.principle) day.principles.push(e.principle);
+    else day.reflections++; // a weekly review counts as practice too, like a reflection
+    // A review's principle is the focus chosen for next week, not one practised that day.
+    if (e.principle && e.kind !== 'review') day.principles.push(e.principle);
     if (e.mood !== undefined) day.moods.push(e.mood);
   }
   return days;

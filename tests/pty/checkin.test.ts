@@ -28,6 +28,8 @@ describe('harmony checkin in a terminal', () => {
       await t.answer('I called when I said I would');
       await t.waitFor('(Enter to skip)');
       await t.answer('Nobody, this week');
+      await t.waitFor("Today's practice");
+      t.type(KEYS.enter); // "I'll do it today"
       await t.waitFor('An intention for tomorrow?');
       await t.answer('Reply to Sam properly');
       await t.waitFor('Check-in saved for today (2025-03-10)');
@@ -45,6 +47,7 @@ describe('harmony checkin in a terminal', () => {
       principle: 'trust',
       mood: 4,
       intention: 'Reply to Sam properly',
+      practice: { id: expect.stringMatching(/^trust-/) },
       answers: [
         { prompt: trust.prompts[0], answer: 'I called when I said I would' },
         { prompt: trust.prompts[1], answer: 'Nobody, this week' },
@@ -96,6 +99,10 @@ describe('harmony checkin in a terminal', () => {
     try {
       await t.waitFor('(opens your editor)');
       await t.waitFor('(opens your editor)');
+      await t.waitFor("Today's practice");
+      t.type(KEYS.down + KEYS.down); // "Skip today"
+      await t.waitFor('Skip today');
+      t.type(KEYS.enter);
       await t.waitFor('An intention for tomorrow?');
       await t.answer('');
       await t.waitFor('Check-in saved');

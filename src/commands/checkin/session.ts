@@ -2,7 +2,7 @@
 // draft entry each step adds to. The draft is saved once, after the last step.
 import type { Context } from '../../context.js';
 import type { LocalDate } from '../../core/dates.js';
-import type { Answer, Entry } from '../../core/entry.js';
+import type { Answer, Entry, EntryPractice, FollowUp } from '../../core/entry.js';
 import type { PrincipleId } from '../../core/principles.js';
 import type { Today } from '../common/today.js';
 
@@ -11,6 +11,11 @@ export interface CheckinOptions {
   principle?: string;
   answer?: string[];
   intention?: string;
+  /** A practice id, or skip. */
+  practice?: string;
+  /** kept|partly|missed|dropped, or two of them (intention,practice). */
+  followup?: string;
+  followupNote?: string;
   date?: string;
   append?: boolean;
   editor?: boolean;
@@ -23,6 +28,10 @@ export interface Draft {
   principle?: PrincipleId;
   answers: Answer[];
   intention?: string;
+  practice?: EntryPractice;
+  followUp?: FollowUp;
+  /** Practice ids shown in this check-in (taken or not): recorded as offered when it is saved. */
+  offered: string[];
 }
 
 export interface Session {
@@ -36,8 +45,15 @@ export interface Session {
   draft: Draft;
 }
 
-/** One step of the check-in: takes its flag, or asks (only when `ask`), and fills in the draft. */
-export type Step = (s: Session) => Promise<void>;
+/**
+ * One step of the check-in: takes its flag, or asks (only when `ask`), and fills in the draft.
+ * `check`, if any, runs for every step before the first one asks anything, so a bad flag
+ * value stops the check-in before the user has typed a word.
+ */
+export interface Step {
+  (s: Session): Promise<void>;
+  check?: (s: Session) => void;
+}
 
 /** How many reflection prompts a check-in asks. */
 export const CHECKIN_PROMPTS = 2;

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { appendToEntry, buildEntry, markPromptsUsed, type Addition, type NewEntry } from '../../core/checkin.js';
 import type { LocalDate } from '../../core/dates.js';
 import type { Entry } from '../../core/entry.js';
+import type { State } from '../../core/state.js';
 import { DataError } from '../../errors.js';
 import { writeDoc, type Store } from '../../store/index.js';
 import { FILES } from '../../store/paths.js';
@@ -18,41 +19,47 @@ export async function saveNew(
   p: Today,
   input: NewEntry,
   join?: (day: Entry[]) => Entry | undefined,
+  update?: StateUpdate,
 ): Promise<{ entry: Entry; joined: boolean }> {
   const { store } = p;
   return store.write(() => {
     const month = store.journal.readMonth(input.date.slice(0, 7));
     const existing = join?.(month.filter((e) => e.date === input.date));
     if (existing) {
-      const entry = appendToEntry(existing, { mood: input.mood, answers: input.answers, intention: input.intention }, ctx.now());
+      const { mood, answers, intention, practice, followUp } = input;
+      const entry = appendToEntry(existing, { mood, answers, intention, practice, followUp }, ctx.now());
       store.journal.replace(entry);
-      recordPrompts(store, entry.answers, p.today);
+      recordState(store, entry.answers, p.today, update);
       return { entry, joined: true };
     }
     const ids = new Set(month.map((e) => e.id));
     const entry = buildEntry(input, ctx.now(), (id) => ids.has(id));
     store.journal.add([entry]);
-    recordPrompts(store, entry.answers, p.today);
+    recordState(store, entry.answers, p.today, update);
     return { entry, joined: false };
   });
 }
 
 /** Adds to an entry (re-read under the lock, so another terminal's change is kept). */
-export async function saveAppend(ctx: Context, p: Today, id: string, add: Addition): Promise<Entry> {
+export async function saveAppend(ctx: Context, p: Today, id: string, add: Addition, update?: StateUpdate): Promise<Entry> {
   const { store } = p;
   return store.write(() => {
     const current = store.journal.get(id);
     if (!current) throw new DataError(`Entry ${id} is no longer in the journal; nothing was saved.`);
     const next = appendToEntry(current, add, ctx.now());
     store.journal.replace(next);
-    recordPrompts(store, add.answers, p.today);
+    recordState(store, add.answers, p.today, update);
     return next;
   });
 }
 
-function recordPrompts(store: Store, answers: Entry['answers'], today: LocalDate): void {
-  if (answers.length === 0) return;
+/** A change to state.json made in the same locked write as the entry (e.g. practices offered). */
+export type StateUpdate = (state: State) => void;
+
+function recordState(store: Store, answers: Entry['answers'], today: LocalDate, update?: StateUpdate): void {
+  if (answers.length === 0 && !update) return;
   const state = store.state();
   markPromptsUsed(state.promptsUsed, answers, today);
+  update?.(state);
   writeDoc(store.path(FILES.state), state);
 }

@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { loadContent } from '../../content/load.js';
 import type { LocalDate } from '../../core/dates.js';
 import { KIND_LABELS, MOODS, type Entry } from '../../core/entry.js';
+import { entryParts } from '../../core/entry-parts.js';
 import { principleTitle, type PrincipleId } from '../../core/principles.js';
 import { safeText } from '../../core/safe.js';
 import { streakPair, type StreakInfo } from '../../core/streaks.js';
@@ -22,6 +23,10 @@ export function renderEntry(ctx: Context, e: Entry): string {
   if (e.intention) {
     const label = e.kind === 'checkin' ? 'Intention' : 'One thing I will do';
     lines.push(`  ${s.accent(label + ':')} ${safeText(e.intention).replace(/\n/g, '\n  ')}`);
+  }
+  for (const part of entryParts(e)) {
+    lines.push(`  ${s.accent(part.label + ':')} ${safeText(part.text)}`);
+    if (part.note) lines.push(`    ${safeText(part.note).replace(/\n/g, '\n    ')}`);
   }
   return lines.join('\n');
 }
