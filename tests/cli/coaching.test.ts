@@ -3,9 +3,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupHomes, run, tempHome } from '../helpers/cli.js';
+import { loadContentFrom } from '../../src/content/parse.js';
+import { cleanupHomes, ROOT, run, tempHome } from '../helpers/cli.js';
 
 afterAll(cleanupHomes);
+/** A trust practice from the installed content (its ids and wording may change). */
+const P = loadContentFrom(join(ROOT, 'content')).practices.find((p) => p.principle === 'trust')!;
 const at = (day: string, time = '18:00:00') => `${day}T${time}Z`;
 const journal = (home: string) =>
   existsSync(join(home, 'journal'))
@@ -17,17 +20,17 @@ const checkin = (home: string, day: string, more: string[] = []) => h(home, ['ch
 describe('practices from flags', () => {
   it('--practice ID takes it; harmony practice shows it; practice done marks it, with a note', () => {
     const home = tempHome();
-    expect(checkin(home, '2025-03-10', ['--principle', 'trust', '--practice', 'trust-close-a-loop']).code).toBe(0);
+    expect(checkin(home, '2025-03-10', ['--principle', 'trust', '--practice', P.id]).code).toBe(0);
     const [entry] = journal(home);
-    expect(entry.practice).toEqual({ id: 'trust-close-a-loop', text: expect.stringContaining("I'll get back to you") });
+    expect(entry.practice).toEqual({ id: P.id, text: P.text });
     const shown = JSON.parse(h(home, ['practice', '--json']).stdout);
-    expect(shown).toMatchObject({ taken: true, done: false, principle: 'trust', practice: { id: 'trust-close-a-loop', minutes: 5 } });
+    expect(shown).toMatchObject({ taken: true, done: false, principle: 'trust', practice: { id: P.id, minutes: P.minutes } });
     const done = h(home, ['practice', 'done', '--note', 'Sent it at last'], '2025-03-10', '21:00:00');
     expect([done.code, done.stdout]).toEqual([0, expect.stringContaining('✓ Practice done')]);
     expect(journal(home)[0].practice).toMatchObject({ done: '2025-03-10T21:00:00+00:00', note: 'Sent it at last' });
     expect(h(home, ['practice', 'done'], '2025-03-10', '22:00:00').stdout).toContain('Already done at 21:00');
     const state = JSON.parse(readFileSync(join(home, 'state.json'), 'utf8'));
-    expect(state.practicesOffered).toEqual({ 'trust-close-a-loop': '2025-03-10' });
+    expect(state.practicesOffered).toEqual({ [P.id]: '2025-03-10' });
   });
 
   it('--practice skip takes none; without the flag and a terminal none is taken either', () => {
@@ -60,12 +63,12 @@ describe('practices from flags', () => {
 
   it('practice list names every practice with its id; --json has when each was last offered', () => {
     const home = tempHome();
-    checkin(home, '2025-03-10', ['--practice', 'trust-close-a-loop']);
+    checkin(home, '2025-03-10', ['--practice', P.id]);
     const out = h(home, ['practice', 'list', '--principle', 'trust']).stdout;
-    expect(out).toContain('trust-close-a-loop');
+    expect(out).toContain(P.id);
     expect(out).not.toContain('attention-');
     const rows = JSON.parse(h(home, ['practice', 'list', '--json']).stdout);
-    expect(rows.find((r: { id: string }) => r.id === 'trust-close-a-loop').lastOffered).toBe('2025-03-10');
+    expect(rows.find((r: { id: string }) => r.id === P.id).lastOffered).toBe('2025-03-10');
     expect(new Set(rows.map((r: { principle: string }) => r.principle)).size).toBe(5);
   });
 });
@@ -73,7 +76,7 @@ describe('practices from flags', () => {
 describe('the follow-up from flags', () => {
   it('without a terminal and without --followup it stays open (never an error), then --followup answers it once', () => {
     const home = tempHome();
-    checkin(home, '2025-03-10', ['--intention', 'When I wake up, I will text Ana', '--practice', 'trust-close-a-loop']);
+    checkin(home, '2025-03-10', ['--intention', 'When I wake up, I will text Ana', '--practice', P.id]);
     expect(checkin(home, '2025-03-11').code).toBe(0); // still open
     expect(journal(home)[1].followUp).toBeUndefined();
     const r = checkin(home, '2025-03-13', ['--followup', 'kept,missed', '--followup-note', 'Ana called first', '--json']);
@@ -102,7 +105,7 @@ describe('the follow-up from flags', () => {
 
   it('a practice marked done with no intention is closed as kept without asking', () => {
     const home = tempHome();
-    checkin(home, '2025-03-10', ['--practice', 'trust-close-a-loop']);
+    checkin(home, '2025-03-10', ['--practice', P.id]);
     h(home, ['practice', 'done']);
     checkin(home, '2025-03-11');
     expect(journal(home)[1].followUp).toEqual({ entryId: journal(home)[0].id, practice: 'kept' });
@@ -112,7 +115,7 @@ describe('the follow-up from flags', () => {
 describe('where the new fields go', () => {
   function sample() {
     const home = tempHome();
-    checkin(home, '2025-03-10', ['--principle', 'trust', '--intention', 'When Sam writes, I will answer the same day', '--practice', 'trust-close-a-loop']);
+    checkin(home, '2025-03-10', ['--principle', 'trust', '--intention', 'When Sam writes, I will answer the same day', '--practice', P.id]);
     checkin(home, '2025-03-11', ['--followup', 'partly', '--followup-note', 'Half of it *really*']);
     return home;
   }
@@ -124,7 +127,7 @@ describe('where the new fields go', () => {
     expect(show).toContain('intention partly · practice partly');
     expect(show).toContain('Half of it *really*');
     const first = h(home, ['journal', 'show', '2025-03-10', '--no-pager'], '2025-03-11').stdout;
-    expect(first).toMatch(/Practice\n\s+Find one message/);
+    expect(first).toMatch(new RegExp(`Practice\\n\\s+${P.text.split(' ').slice(0, 3).join(' ')}`));
     const md = h(home, ['export'], '2025-03-11').stdout;
     expect(md).toContain('Followed up 2025-03-10:');
     expect(md).toContain('> Half of it \\*really\\*');
@@ -140,7 +143,7 @@ describe('where the new fields go', () => {
     const r = h(fresh, ['import', file], '2025-03-11');
     expect(r.code, r.stderr).toBe(0);
     expect(journal(fresh)).toEqual(journal(home));
-    expect(JSON.parse(readFileSync(join(fresh, 'state.json'), 'utf8')).practicesOffered).toEqual({ 'trust-close-a-loop': '2025-03-10' });
+    expect(JSON.parse(readFileSync(join(fresh, 'state.json'), 'utf8')).practicesOffered).toEqual({ [P.id]: '2025-03-10' });
     // Before issue 12: no practice, no followUp, a state without the new fields.
     const old = JSON.parse(backup);
     for (const e of old.entries) delete e.practice, delete e.followUp;
