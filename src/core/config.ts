@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Settings } from './settings.js';
 
-export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak'] as const;
+export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** What each key accepts, in words (shown in help and errors). */
@@ -14,6 +14,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   color: 'auto, always or never',
   reminder: 'on or off (harmony remind in your shell)',
   notesCountForStreak: 'on or off: whether a day with only a note counts for the streak (default off)',
+  weekStart: 'mon or sun: the day a week starts, for the weekly review',
 };
 
 const ON = ['on', 'true', 'yes', '1'];
@@ -69,12 +70,17 @@ export function parseSettingValue(key: SettingKey, text: string): Settings[Setti
       if (ON.includes(t.toLowerCase())) return true;
       if (OFF.includes(t.toLowerCase())) return false;
       throw new UsageError(`${key} must be on or off (or true/false), got "${text}".`);
+    case 'weekStart': {
+      const day = t.toLowerCase().slice(0, 3);
+      if ((day === 'mon' || day === 'sun') && ['mon', 'monday', 'sun', 'sunday'].includes(t.toLowerCase())) return day;
+      throw new UsageError(`weekStart must be mon or sun, got "${text}".`);
+    }
   }
 }
 
 /** A setting as `config get` and `config list` show it; '' when unset. */
 export function showSetting(settings: Settings, key: SettingKey): string {
-  const value = settings[key];
+  const value = key === 'weekStart' ? (settings.weekStart ?? 'mon') : settings[key];
   if (value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   return String(value);
@@ -82,5 +88,5 @@ export function showSetting(settings: Settings, key: SettingKey): string {
 
 /** The settings as data: every key, null when unset. */
 export function settingsData(settings: Settings): Record<SettingKey, string | number | boolean | null> {
-  return Object.fromEntries(SETTING_KEYS.map((k) => [k, settings[k] ?? null])) as Record<SettingKey, string | number | boolean | null>;
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, (k === 'weekStart' ? (settings.weekStart ?? 'mon') : settings[k]) ?? null])) as Record<SettingKey, string | number | boolean | null>;
 }

@@ -12,6 +12,8 @@ export interface Settings {
   reminder: boolean;
   /** Whether a day with only a free note counts for the streak (off: the streak is for the practice). */
   notesCountForStreak: boolean;
+  /** The day a week starts, for the weekly review; unset means Monday. */
+  weekStart?: 'mon' | 'sun';
 }
 
 export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true, notesCountForStreak: false };

@@ -17,6 +17,7 @@ export const SETTINGS_SCHEMA = {
   color: { type: 'string', enum: ['auto', 'always', 'never'] },
   reminder: { type: 'boolean' },
   notesCountForStreak: { type: 'boolean' },
+  weekStart: { type: 'string', enum: ['mon', 'sun'] },
 } as const;
 
 type SettableKey = Exclude<keyof Settings, 'schemaVersion'>;

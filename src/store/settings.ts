@@ -24,6 +24,7 @@ export const settingsSpec: DocSpec<Settings> = {
     if (typeof merged.notesCountForStreak !== 'boolean') return 'notesCountForStreak must be true or false';
     if (merged.name !== undefined && typeof merged.name !== 'string') return 'name must be text';
     if (merged.editor !== undefined && typeof merged.editor !== 'string') return 'editor must be text';
+    if (merged.weekStart !== undefined && merged.weekStart !== 'mon' && merged.weekStart !== 'sun') return 'weekStart must be mon or sun';
     return null;
   },
 };

@@ -13,7 +13,7 @@ describe('harmony config', () => {
     const home = tempHome();
     const r = run(['config', 'list', '--json'], { home });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ name: null, dayStartHour: 0, editor: null, color: 'auto', reminder: true, notesCountForStreak: false });
+    expect(JSON.parse(r.stdout)).toEqual({ name: null, dayStartHour: 0, editor: null, color: 'auto', reminder: true, notesCountForStreak: false, weekStart: 'mon' });
     const plain = run(['config'], { home });
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/^dayStartHour\s+0\s/m);
@@ -22,16 +22,19 @@ describe('harmony config', () => {
 
   it('sets each key, keeps schemaVersion in a 0600 file, and reads values back', () => {
     const home = tempHome();
-    for (const [key, value] of [['name', 'Ana'], ['dayStartHour', '4'], ['editor', 'nano -w'], ['color', 'never'], ['reminder', 'off']]) {
+    for (const [key, value] of [['name', 'Ana'], ['dayStartHour', '4'], ['editor', 'nano -w'], ['color', 'never'], ['reminder', 'off'], ['weekStart', 'Sunday']]) {
       const r = run(['config', 'set', key!, value!], { home });
       expect(r.code, r.stderr).toBe(0);
     }
-    expect(readConfig(home)).toEqual({ schemaVersion: 1, name: 'Ana', dayStartHour: 4, editor: 'nano -w', color: 'never', reminder: false });
+    expect(readConfig(home)).toEqual({ schemaVersion: 1, name: 'Ana', dayStartHour: 4, editor: 'nano -w', color: 'never', reminder: false, weekStart: 'sun' });
     expect(statSync(fileOf(home)).mode & 0o777).toBe(0o600);
     expect(run(['config', 'get', 'dayStartHour'], { home }).stdout).toBe('4\n');
     expect(run(['config', 'get', 'reminder'], { home }).stdout).toBe('off\n');
     expect(run(['config', 'get', 'reminder', '--json'], { home }).stdout).toBe('false\n');
     expect(run(['config', 'get', 'editor'], { home }).stdout).toBe('nano -w\n');
+    expect(run(['config', 'get', 'weekStart'], { home }).stdout).toBe('sun\n');
+    const bad = run(['config', 'set', 'weekStart', 'tue'], { home });
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('weekStart must be mon or sun')]);
   });
 
   it('accepts keys in any case or with dashes, and on/true for reminder', () => {
@@ -56,7 +59,7 @@ describe('harmony config', () => {
     for (const args of [['config', 'get', 'colour'], ['config', 'set', 'theme', 'dark']]) {
       const r = run(args, { home });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('name, dayStartHour, editor, color, reminder');
+      expect(r.stderr).toContain('name, dayStartHour, editor, color, reminder, notesCountForStreak, weekStart');
     }
     expect(existsSync(fileOf(home))).toBe(false);
   });
