@@ -1,0 +1,91 @@
+// The draft as every rule sees it: the masked text (prepare.ts), its sentences with offsets
+// (from the nlcst tree that retext-english made) and a way to report a finding through the
+// vfile, the unified way. Severity rides on vfile's own levels: warn is a warning
+// (fatal false), hint is info (fatal undefined).
+import type { Root, Sentence } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { RuleId, Severity } from './types.js';
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Draft {
+  /** The masked draft (same length as the input). */
+  masked: string;
+  english: boolean;
+  replyTo?: string;
+  sentences: Span[];
+  paragraphs: Span[];
+}
+
+export function readTree(tree: Root, masked: string): Pick<Draft, 'sentences' | 'paragraphs'> {
+  const sentences: Span[] = [];
+  const paragraphs: Span[] = [];
+  const span = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span | null => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined ? null : { text: masked.slice(start, end), start, end };
+  };
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    const p = span(paragraph);
+    if (p && p.text.trim() !== '') paragraphs.push(p);
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      const s = span(sentence as Sentence);
+      if (s && s.text.trim() !== '') sentences.push(s);
+    }
+  }
+  return { sentences, paragraphs };
+}
+
+export interface Flag {
+  rule: RuleId;
+  severity: Severity;
+  start: number;
+  end: number;
+  /** A rewrite closer to the passage than the rule's general one. */
+  suggestion?: string;
+  /** A more specific "what a reader may hear". */
+  message?: string;
+}
+
+/** Line/column points for vfile, from offsets in the masked text. */
+export function pointer(masked: string) {
+  const starts = [0];
+  for (let i = masked.indexOf('\n'); i !== -1; i = masked.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+  };
+}
+
+export function flag(file: VFile, point: ReturnType<typeof pointer>, f: Flag): void {
+  const message = file.message(f.message ?? f.rule, { place: { start: point(f.start), end: point(f.end) }, ruleId: f.rule, source: 'harmony' });
+  message.fatal = f.severity === 'warn' ? false : undefined;
+  if (f.suggestion) message.expected = [f.suggestion];
+  if (f.message) message.note = f.message;
+}
+
+/** Every match of `re` (global) in each sentence, with offsets in the draft. */
+export function* matches(spans: Span[], re: RegExp): Generator<{ m: RegExpExecArray; span: Span; start: number; end: number }> {
+  for (const span of spans) {
+    re.lastIndex = 0;
+    for (let m = re.exec(span.text); m; m = re.exec(span.text)) {
+      if (m[0] === '') {
+        re.lastIndex++;
+        continue;
+      }
+      yield { m, span, start: span.start + m.index, end: span.start + m.index + m[0].length };
+    }
+  }
+}
