@@ -1,6 +1,7 @@
 // Builds the commander program. Each command's module is imported only when that command
 // runs, so `harmony --help` never loads prompts, markdown or the store.
 import { Command, CommanderError } from 'commander';
+import { addCheck } from './cli/check.js';
 import { addJournal } from './cli/journal.js';
 import { addLearning } from './cli/learning.js';
 import { addPractice } from './cli/practice.js';
@@ -34,6 +35,7 @@ export function buildProgram(ctx: Ctx, io: IO): Command {
   addPractice(program, ctx);
   addLearning(program, ctx);
   addJournal(program, ctx);
+  addCheck(program, ctx);
   addTools(program, ctx);
   return program;
 }
@@ -66,7 +68,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return ok || error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const { code, message } = report(error, debug);
-    fail(message);
+    if (message) fail(message);
     return code;
   }
 }

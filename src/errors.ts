@@ -1,6 +1,6 @@
 // Typed errors and the one place that maps them to exit codes.
 import { safeLine } from './core/safe.js';
-export const EXIT = { ok: 0, unexpected: 1, usage: 2, data: 3, cancelled: 130 } as const;
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, data: 3, findings: 4, cancelled: 130 } as const;
 
 export class HarmonyError extends Error {
   constructor(
@@ -23,6 +23,14 @@ export class UsageError extends HarmonyError {
 export class DataError extends HarmonyError {
   constructor(message: string) {
     super(message, EXIT.data);
+  }
+}
+
+/** `harmony check` found something at warn level: exit 4 so a hook can stop a send. The
+ * findings are the output already, so there is no message. */
+export class WarnFound extends HarmonyError {
+  constructor() {
+    super('', EXIT.findings);
   }
 }
 

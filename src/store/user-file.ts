@@ -1,6 +1,6 @@
 // Files the user names on the command line (export --out, import FILE): not harmony's own
 // data, so problems with them are usage errors (exit 2) that name the path.
-import { existsSync, linkSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readFileSync, readSync, renameSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { removeQuietly, writeTemp } from './files.js';
@@ -21,6 +21,23 @@ export function readUserFile(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError(`Cannot read ${file}: ${why(error)}.`);
+  }
+}
+
+/** Up to `limit + 1` bytes of a file (so the caller can tell it is over the limit), read
+ * without loading a huge file whole. */
+export function readUserBytes(file: string, limit: number): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(limit + 1);
+    let size = 0;
+    for (let n = 1; n > 0 && size <= limit; size += n) n = readSync(fd, buffer, size, buffer.length - size, null);
+    return buffer.subarray(0, size);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${why(error)}.`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

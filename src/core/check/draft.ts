@@ -10,12 +10,16 @@ export interface Span {
   text: string;
   start: number;
   end: number;
+  /** The sentence node, for sentences. */
+  node?: Sentence;
 }
 
 export interface Draft {
   /** The masked draft (same length as the input). */
   masked: string;
   english: boolean;
+  /** The whole draft reads warm (scored once: several rules ask). */
+  warm: boolean;
   replyTo?: string;
   sentences: Span[];
   paragraphs: Span[];
@@ -29,14 +33,14 @@ export function readTree(tree: Root, masked: string): Pick<Draft, 'sentences' | 
     const end = node.position?.end.offset;
     return start === undefined || end === undefined ? null : { text: masked.slice(start, end), start, end };
   };
+  // Paragraphs are blocks between blank lines (the tree may split one long block in pieces).
+  for (const m of masked.matchAll(/[^\n]*\S[^\n]*(?:\n(?![ \t]*(?:\n|$))[^\n]*)*/g)) paragraphs.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
-    const p = span(paragraph);
-    if (p && p.text.trim() !== '') paragraphs.push(p);
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue;
       const s = span(sentence as Sentence);
-      if (s && s.text.trim() !== '') sentences.push(s);
+      if (s && s.text.trim() !== '') sentences.push({ ...s, node: sentence as Sentence });
     }
   }
   return { sentences, paragraphs };
@@ -51,6 +55,8 @@ export interface Flag {
   suggestion?: string;
   /** A more specific "what a reader may hear". */
   message?: string;
+  /** The passage to quote, when it is not the draft's own text (a question from --reply-to). */
+  quote?: string;
 }
 
 /** Line/column points for vfile, from offsets in the masked text. */
@@ -74,6 +80,7 @@ export function flag(file: VFile, point: ReturnType<typeof pointer>, f: Flag): v
   message.fatal = f.severity === 'warn' ? false : undefined;
   if (f.suggestion) message.expected = [f.suggestion];
   if (f.message) message.note = f.message;
+  if (f.quote !== undefined) message.actual = f.quote;
 }
 
 /** Every match of `re` (global) in each sentence, with offsets in the draft. */

@@ -7,6 +7,7 @@ import retextProfanities from 'retext-profanities';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { readTree, type Draft } from './draft.js';
+import { parseDraft } from './parse.js';
 import { NOTES } from './notes.js';
 import { looksEnglish, maskDraft } from './prepare.js';
 import { absolutes, blame, characterAttack, contempt, mindReading } from './rules/attacks.js';
@@ -14,7 +15,9 @@ import { passiveAggressive, ultimatum, whyAccusation } from './rules/pressure.js
 import { defensiveness, minimising, nonApology, stonewalling } from './rules/replies.js';
 import { buriedRequest, hedging, unanswered } from './rules/structure.js';
 import { curtReply, punctuation, sarcasm, shouting } from './rules/tone.js';
-import { AIMED_EXTRA, aimedAt, EQUALITY_IGNORE, EQUALITY_RULES, INSENSITIVE_EXTRA, PROFANE_STEMS, PROFANITY_IGNORE, profanityFlag } from './rules/words.js';
+import { profaneWords, sentencesWith } from './select.js';
+import { AIMED_EXTRA, aimedAt, EQUALITY_IGNORE, EQUALITY_WORDS, EQUALITY_RULES, INSENSITIVE_EXTRA, PROFANE_STEMS, PROFANITY_IGNORE, profanityFlag } from './rules/words.js';
+import { isWarm } from './sentiment.js';
 import { strengths } from './strengths.js';
 import { RULES, type CheckInput, type CheckResult, type Finding, type RuleId } from './types.js';
 
@@ -24,14 +27,16 @@ const ENGLISH_RULES = [curtReply, sarcasm, absolutes, characterAttack, contempt,
 export function checkDraft(input: CheckInput): CheckResult {
   const masked = maskDraft(input.text);
   const english = looksEnglish(masked);
-  const parser = unified().use(retextEnglish);
-  const tree = parser.parse(masked);
-  const draft: Draft = { masked, english, replyTo: input.replyTo, ...readTree(tree, masked) };
+  const tree = parseDraft(unified().use(retextEnglish), masked);
+  const draft: Draft = { masked, english, warm: english && isWarm(masked), replyTo: input.replyTo, ...readTree(tree, masked) };
   const plugins: PluggableList = (english ? [...LANGUAGE_FREE, ...ENGLISH_RULES] : LANGUAGE_FREE).map((rule) => [rule, draft]);
-  if (english) plugins.push([retextProfanities, { sureness: 1, ignore: PROFANITY_IGNORE }], [retextEquality, { ignore: EQUALITY_IGNORE, binary: true }]);
-  const processor = unified().use(retextEnglish).use(plugins);
   const file = new VFile(masked);
-  processor.runSync(tree, file);
+  unified().use(retextEnglish).use(plugins).runSync(tree, file);
+  if (english) {
+    const sentences = draft.sentences.filter((s): s is typeof s & { node: NonNullable<typeof s.node> } => s.node !== undefined);
+    unified().use(retextEnglish).use(retextProfanities, { sureness: 1, ignore: PROFANITY_IGNORE }).runSync(sentencesWith(sentences, profaneWords()), file);
+    unified().use(retextEnglish).use(retextEquality, { ignore: EQUALITY_IGNORE, binary: true }).runSync(sentencesWith(sentences, EQUALITY_WORDS), file);
+  }
 
   const sentenceAt = (offset: number) => {
     let lo = 0;
@@ -44,16 +49,16 @@ export function checkDraft(input: CheckInput): CheckResult {
     return draft.sentences[lo];
   };
   const findings: Finding[] = [];
-  const add = (rule: RuleId, warn: boolean, start: number, end: number, suggestion?: string, message?: string) => {
+  const add = (rule: RuleId, warn: boolean, start: number, end: number, suggestion?: string, message?: string, quote?: string) => {
     const note = NOTES[rule];
-    findings.push({ rule, severity: warn ? 'warn' : 'hint', start, end, text: input.text.slice(start, end), message: message ?? note.hear, suggestion: suggestion ?? note.fix, principle: note.principle });
+    findings.push({ rule, severity: warn ? 'warn' : 'hint', start, end, text: quote ?? input.text.slice(start, end), message: message ?? note.hear, suggestion: suggestion ?? note.fix, principle: note.principle });
   };
   for (const m of file.messages) {
     const start = m.place && 'start' in m.place ? m.place.start.offset : undefined;
     const end = m.place && 'end' in m.place ? m.place.end.offset : undefined;
     if (start === undefined || end === undefined) continue;
     if (m.source === 'harmony' && (RULES as readonly string[]).includes(m.ruleId ?? '')) {
-      add(m.ruleId as RuleId, m.fatal === false, start, end, m.expected?.[0], m.note);
+      add(m.ruleId as RuleId, m.fatal === false, start, end, m.expected?.[0], m.note, m.actual);
     } else if (m.source === 'retext-profanities') {
       const f = profanityFlag(m, draft, sentenceAt);
       if (f) add('profanity', f.severity === 'warn', f.start, f.end);
@@ -78,8 +83,12 @@ export function checkDraft(input: CheckInput): CheckResult {
 function dedupe(findings: Finding[]): Finding[] {
   findings.sort((a, b) => a.start - b.start || b.end - a.end || a.rule.localeCompare(b.rule));
   const out: Finding[] = [];
+  // Sorted by start, so only the latest finding of the same rule can overlap (linear, for 1 MB drafts).
+  const last = new Map<string, Finding>();
   for (const f of findings) {
-    const same = out.find((o) => o.rule === f.rule && o.start < Math.max(f.end, f.start + 1) && f.start < Math.max(o.end, o.start + 1));
+    const prev = last.get(f.rule);
+    const same = prev && f.start < Math.max(prev.end, prev.start + 1) ? prev : undefined;
+    if (!same) last.set(f.rule, f);
     if (same) {
       if (f.severity === 'warn') same.severity = 'warn';
       continue;

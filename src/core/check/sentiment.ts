@@ -15,10 +15,16 @@ const EXTRAS: Record<string, number> = {
 
 let analyzer: Sentiment | undefined;
 
+// The whole draft is scored by several rules; remember the last long text scored.
+let memo: { text: string; result: { score: number; negative: number } } | undefined;
+
 export function score(clause: string): { score: number; negative: number } {
+  if (memo && memo.text === clause) return memo.result;
   analyzer ??= new Sentiment();
   const r = analyzer.analyze(clause, { extras: EXTRAS });
-  return { score: r.score, negative: r.negative.length };
+  const result = { score: r.score, negative: r.negative.length };
+  if (clause.length > 200) memo = { text: clause, result };
+  return result;
 }
 
 /** The clause reads negative: an overall negative score. */

@@ -1,7 +1,8 @@
 // Pressure and edge: passive-aggressive stock phrases, why-accusations, ultimatums.
 import { search } from 'nlcst-search';
 import { matches } from '../draft.js';
-import { isNegative, isPositive } from '../sentiment.js';
+import { firstWords, sentencesWith } from '../select.js';
+import { isNegative } from '../sentiment.js';
 import { harmonyRule } from './plugin.js';
 
 const STOCK_HINT = [
@@ -17,7 +18,10 @@ const STOCK_HINT = [
 ];
 const STOCK_WARN = ['no offense but', 'no offence but', 'not to be rude but', 'not to be mean but', 'im not mad', 'im not angry', 'im not upset', 'bless your heart', 'i mean no offense but'];
 
-export const passiveAggressive = harmonyRule((draft, emit, tree) => {
+const STOCK_WORDS = firstWords([...STOCK_HINT, ...STOCK_WARN]);
+
+export const passiveAggressive = harmonyRule((draft, emit) => {
+  const tree = sentencesWith(draft.sentences, STOCK_WORDS);
   const report = (severity: 'warn' | 'hint') => (nodes: { position?: { start: { offset?: number }; end: { offset?: number } } }[]) => {
     const start = nodes[0]?.position?.start.offset;
     const end = nodes.at(-1)?.position?.end.offset;
@@ -38,7 +42,7 @@ const WHY = /\bwhy (?:didn't|did not|don't|do not|can't|cannot|couldn't|won't|wo
 
 export const whyAccusation = harmonyRule((draft, emit) => {
   // "Why didn't you tell me it was your birthday? Happy birthday!": a warm message.
-  const warm = isPositive(draft.masked);
+  const warm = draft.warm;
   for (const { m, start, end } of matches(draft.sentences, WHY)) {
     if (warm && !isNegative(m[0])) continue;
     const head = /^why (\S+) (?:you|u)/i.exec(m[0]);

@@ -1,6 +1,7 @@
 // How the draft answers a complaint: defensiveness, non-apologies, stonewalling, minimising.
 import { search } from 'nlcst-search';
 import { matches } from '../draft.js';
+import { firstWords, sentencesWith } from '../select.js';
 import { isPositive } from '../sentiment.js';
 import { clauseAfter, harmonyRule, negatedBefore, YOU_ARE } from './plugin.js';
 
@@ -34,8 +35,10 @@ const NON_APOLOGY = [
   "sorry that you were offended", "sorry that youre upset", "sorry youre so upset", "sorry you are upset",
 ];
 
-export const nonApology = harmonyRule((draft, emit, tree) => {
-  search(tree, NON_APOLOGY, (nodes) => {
+const NON_APOLOGY_WORDS = firstWords(NON_APOLOGY);
+
+export const nonApology = harmonyRule((draft, emit) => {
+  search(sentencesWith(draft.sentences, NON_APOLOGY_WORDS), NON_APOLOGY, (nodes) => {
     const start = nodes[0]?.position?.start.offset;
     const end = nodes.at(-1)?.position?.end.offset;
     if (start !== undefined && end !== undefined) emit({ rule: 'non-apology', severity: 'warn', start, end });

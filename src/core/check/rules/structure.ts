@@ -63,6 +63,6 @@ export const unanswered = harmonyRule((draft, emit) => {
       continue;
     }
     const end = draft.masked.trimEnd().length;
-    emit({ rule: 'unanswered', severity: 'hint', start: end, end, message: `They asked: "${q.slice(0, 160)}". Your draft does not seem to answer it; the asker may feel unheard.` });
+    emit({ rule: 'unanswered', severity: 'hint', start: end, end, quote: q, message: `They asked "${q.slice(0, 160)}" and your draft does not seem to answer it; the asker may feel unheard.` });
   }
 });

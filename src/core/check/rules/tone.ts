@@ -1,6 +1,6 @@
 // How the draft sounds before any word is read: curt replies, capitals, stacked marks,
 // sarcasm and tone tags.
-import { isNegative, isPositive, isWarm } from '../sentiment.js';
+import { isNegative, isPositive } from '../sentiment.js';
 import { matches } from '../draft.js';
 import { harmonyRule } from './plugin.js';
 
@@ -27,15 +27,16 @@ const CAPS_RUN = /\b[A-Z][A-Z']*[A-Z](?:[\s,.!?&-]+(?:I|A|[A-Z][A-Z']*[A-Z]))*\b
 
 export const shouting = harmonyRule((draft, emit) => {
   for (const { m, span, start, end } of matches(draft.paragraphs, CAPS_RUN)) {
-    const words = m[0].split(/[^A-Za-z']+/).filter((w) => w.length >= 3 && !ACRONYMS.has(w.replace(/'S$/, '')));
+    const all = m[0].split(/[^A-Za-z']+/).filter((w) => w.length >= 2 && !ACRONYMS.has(w.replace(/'S$/, '')));
+    const words = all.filter((w) => w.length >= 3);
     const letters = words.join('').length;
     if (words.length < 2 || letters < 8) continue;
     // Celebration in capitals ("HAPPY BIRTHDAY") is not shouting at anyone.
     const sentenceEnd = span.text.slice(m.index).search(/[.!?\n]|$/);
     const around = span.text.slice(m.index, m.index + sentenceEnd + m[0].length);
-    if ((isPositive(m[0].toLowerCase()) || isWarm(draft.masked)) && !isNegative(around.toLowerCase())) continue;
-    const severity = words.length >= 3 || isNegative(around.toLowerCase()) ? 'warn' : 'hint';
-    emit({ rule: 'shouting', severity, start, end, suggestion: `${m[0].charAt(0)}${m[0].slice(1).toLowerCase()}` });
+    if ((isPositive(m[0].toLowerCase()) || draft.warm) && !isNegative(around.toLowerCase())) continue;
+    const severity = all.length >= 3 || isNegative(around.toLowerCase()) ? 'warn' : 'hint';
+    emit({ rule: 'shouting', severity, start, end, suggestion: `Write "${m[0].toLowerCase()}" in normal case, and name the feeling if it matters: "I am really frustrated about this."` });
   }
 });
 
@@ -45,8 +46,8 @@ export const punctuation = harmonyRule((draft, emit) => {
   for (const { m, span, start, end } of matches(draft.sentences, MARKS)) {
     // "Congratulations!!!" is excitement, not pressure.
     const before = span.text.slice(0, m.index);
-    if (!m[0].includes('?') && (isPositive(before) || isWarm(draft.masked)) && !new RegExp(SARCASM.source, 'i').test(span.text)) continue;
-    emit({ rule: 'punctuation', severity: 'hint', start, end, suggestion: m[0].includes('?') ? '?' : '!' });
+    if (!m[0].includes('?') && (isPositive(before) || draft.warm) && !new RegExp(SARCASM.source, 'i').test(span.text)) continue;
+    emit({ rule: 'punctuation', severity: 'hint', start, end });
   }
 });
 
