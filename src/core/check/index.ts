@@ -15,14 +15,16 @@ import { passiveAggressive, ultimatum, whyAccusation } from './rules/pressure.js
 import { defensiveness, minimising, nonApology, stonewalling } from './rules/replies.js';
 import { buriedRequest, hedging, unanswered } from './rules/structure.js';
 import { curtReply, punctuation, sarcasm, shouting } from './rules/tone.js';
-import { profaneWords, sentencesWith } from './select.js';
-import { AIMED_EXTRA, aimedAt, EQUALITY_IGNORE, EQUALITY_WORDS, EQUALITY_RULES, INSENSITIVE_EXTRA, PROFANE_STEMS, PROFANITY_IGNORE, profanityFlag } from './rules/words.js';
+import { phraseIndex, profaneIndex, sentencesWith } from './select.js';
+import { AIMED_EXTRA, aimedAt, EQUALITY_IGNORE, EQUALITY_PHRASES, EQUALITY_RULES, INSENSITIVE_EXTRA, PROFANE_STEMS, PROFANITY_IGNORE, profanityFlag } from './rules/words.js';
 import { isWarm } from './sentiment.js';
 import { strengths } from './strengths.js';
 import { RULES, type CheckInput, type CheckResult, type Finding, type RuleId } from './types.js';
 
 const LANGUAGE_FREE = [shouting, punctuation, buriedRequest];
 const ENGLISH_RULES = [curtReply, sarcasm, absolutes, characterAttack, contempt, mindReading, blame, defensiveness, nonApology, stonewalling, minimising, passiveAggressive, whyAccusation, ultimatum, hedging, unanswered];
+
+let equalityIndex: ReturnType<typeof phraseIndex> | undefined;
 
 export function checkDraft(input: CheckInput): CheckResult {
   const masked = maskDraft(input.text);
@@ -34,8 +36,8 @@ export function checkDraft(input: CheckInput): CheckResult {
   unified().use(retextEnglish).use(plugins).runSync(tree, file);
   if (english) {
     const sentences = draft.sentences.filter((s): s is typeof s & { node: NonNullable<typeof s.node> } => s.node !== undefined);
-    unified().use(retextEnglish).use(retextProfanities, { sureness: 1, ignore: PROFANITY_IGNORE }).runSync(sentencesWith(sentences, profaneWords()), file);
-    unified().use(retextEnglish).use(retextEquality, { ignore: EQUALITY_IGNORE, binary: true }).runSync(sentencesWith(sentences, EQUALITY_WORDS), file);
+    unified().use(retextEnglish).use(retextProfanities, { sureness: 1, ignore: PROFANITY_IGNORE }).runSync(sentencesWith(sentences, profaneIndex()), file);
+    unified().use(retextEnglish).use(retextEquality, { ignore: EQUALITY_IGNORE, binary: true }).runSync(sentencesWith(sentences, (equalityIndex ??= phraseIndex(EQUALITY_PHRASES))), file);
   }
 
   const sentenceAt = (offset: number) => {

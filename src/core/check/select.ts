@@ -5,30 +5,41 @@
 import type { Root, Sentence } from 'nlcst';
 import { cuss } from 'cuss';
 
-let cussWords: Set<string> | undefined;
+type Index = Map<string, string[][]>;
 
-/** First words of every cuss phrase (how nlcst-search picks candidates: lower case, no
- * apostrophes or dashes). */
-export function profaneWords(): Set<string> {
-  return (cussWords ??= new Set(Object.keys(cuss).map((p) => p.split(' ')[0]!.toLowerCase().replace(/['\u2019-]/g, ''))));
+/** Phrases by first word, as nlcst-search compares words: lower case, no apostrophes or dashes. */
+export function phraseIndex(phrases: Iterable<string>): Index {
+  const index: Index = new Map();
+  for (const p of phrases) {
+    const words = p.toLowerCase().replace(/['\u2019-]/g, '').split(' ').filter(Boolean);
+    if (words.length) (index.get(words[0]!) ?? index.set(words[0]!, []).get(words[0]!)!).push(words);
+  }
+  return index;
 }
+
+let cussIndex: Index | undefined;
+export const profaneIndex = () => (cussIndex ??= phraseIndex(Object.keys(cuss)));
 
 const tokens = (text: string) => text.toLowerCase().replace(/['\u2019-]/g, '').match(/[a-z0-9]+/g) ?? [];
 
-function mentions(text: string, words: Set<string>): boolean {
-  for (const t of tokens(text)) {
-    if (words.has(t)) return true;
+/** Whether the text holds every word of some phrase (a cheap superset of what the plugin finds). */
+function mentions(text: string, index: Index): boolean {
+  const words = tokens(text);
+  const set = new Set(words);
+  for (const t of words) {
     // Plurals and other forms the plugins add (pluralize): bitches, retards.
     const base = t.replace(/(?:es|s|ed|ing)$/, '');
-    if (base !== t && words.has(base)) return true;
+    for (const key of base === t ? [t] : [t, base]) {
+      for (const phrase of index.get(key) ?? []) if (phrase.every((w, i) => i === 0 || set.has(w) || set.has(`${w}s`))) return true;
+    }
   }
   return false;
 }
 
 /** The first words of nlcst-search phrases. */
-export const firstWords = (phrases: string[]) => new Set(phrases.map((p) => p.split(' ')[0]!));
+export const firstWords = (phrases: string[]) => phraseIndex(phrases.map((p) => p.split(' ')[0]!));
 
-export function sentencesWith(sentences: { node?: Sentence; text: string }[], words: Set<string>): Root {
-  const picked = sentences.filter((s) => s.node && mentions(s.text, words)).map((s) => s.node!);
+export function sentencesWith(sentences: { node?: Sentence; text: string }[], index: Index): Root {
+  const picked = sentences.filter((s) => s.node && mentions(s.text, index)).map((s) => s.node!);
   return { type: 'RootNode', children: picked.length ? [{ type: 'ParagraphNode', children: picked }] : [] };
 }
