@@ -14,6 +14,10 @@ export const COMMANDS = [
   { name: 'journal --search', args: (m) => ['journal', '--search', m.searchTerm], probe: ['journal list', '--search'] },
   { name: 'stats', args: ['stats'], probe: ['stats'] },
   { name: 'export md', args: ['export', '--format', 'md'], probe: ['export', '--format'] },
+  // harmony check reads a draft and never touches the store; exit 4 (a warn-level note) is a
+  // normal result, not a failure. Drafts: bench/drafts.mjs.
+  { name: 'check', args: (m) => ['check', m.drafts.small], anyStore: true, okExit: [0, 4], probe: ['check', '--format'] },
+  { name: 'check 1MB', args: (m) => ['check', m.drafts.large], anyStore: true, okExit: [0, 4], probe: ['check', '--format'] },
   {
     name: 'checkin save',
     save: true,
@@ -44,6 +48,8 @@ export const BUDGETS = [
   { command: 'export md', store: '100k', kind: 'ms', max: 2000 },
   { command: 'checkin save', store: '10y', from: 'empty', kind: 'growth', max: 1.2 },
   { command: 'remind', store: '10y', kind: 'mem', max: 1.5 },
+  { command: 'check', store: 'any', kind: 'ratio', max: 2.5 },
+  { command: 'check 1MB', store: 'any', kind: 'ms', max: 3000 },
 ];
 
 export function budgetLabel(b) {

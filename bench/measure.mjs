@@ -23,7 +23,7 @@ const TIMED = 'TIMEFORMAT="%3R %3U %3S"; { time "$@" >/dev/null 2>"$HB_ERR"; } 2
 const hasBash = spawnSync('bash', ['-c', 'exit 0']).status === 0;
 
 /** Runs node with `args` once; stdout goes to /dev/null (as when piped away), stderr is kept. */
-export function timeOnce({ args, env }) {
+export function timeOnce({ args, env, okExit = [0] }) {
   const errFile = join(scratch, 'stderr');
   const started = process.hrtime.bigint();
   const r = hasBash
@@ -41,7 +41,7 @@ export function timeOnce({ args, env }) {
       stderr = '';
     }
   }
-  const failed = r.status !== 0 ? `exit ${r.status ?? r.signal}: ${stderr.trim().split('\n')[0] || '(no message)'}` : null;
+  const failed = !okExit.includes(r.status) ? `exit ${r.status ?? r.signal}: ${stderr.trim().split('\n')[0] || '(no message)'}` : null;
   return { ms, cpuMs, failed };
 }
 

@@ -12,6 +12,7 @@ import { COMMANDS } from './commands.mjs';
 import { compare, median, memoryAvailable } from './measure.mjs';
 import { printGrowth, printTable, printVerdicts } from './report.mjs';
 import { buildStores } from './stores.mjs';
+import { writeDrafts } from './drafts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'harmony.js');
@@ -36,6 +37,7 @@ process.on('exit', () => opt.keep || rmSync(work, { recursive: true, force: true
 process.on('SIGINT', () => process.exit(130));
 console.log(`harmony bench: node ${process.version}, ${cpus().length} CPUs, load ${load[0].toFixed(2)}; building stores in ${work}`);
 const manifest = await buildStores(ROOT, work);
+manifest.drafts = writeDrafts(ROOT, work);
 const storeNames = opt.stores.split(',').filter((s) => manifest.stores[s]);
 for (const s of storeNames) {
   const st = manifest.stores[s];
@@ -70,7 +72,7 @@ for (const cmd of [...wanted.filter((c) => !c.save), ...wanted.filter((c) => c.s
   for (const store of stores) {
     const home = manifest.stores[store === 'any' ? '10y' : store].home;
     const args = [BIN, ...(typeof cmd.args === 'function' ? cmd.args(manifest) : cmd.args)];
-    const make = (n) => ({ args, env: envFor(home, today(cmd.save ? n : 0)) });
+    const make = (n) => ({ args, env: envFor(home, today(cmd.save ? n : 0)), okExit: cmd.okExit });
     const result = why ? { reason: why } : compare(make, { runs: cmd.save ? Math.min(runs, 14) : runs, memRuns: withMemory ? memRuns : 0 });
     rows.push({ command: cmd.name, store, result });
     if (process.stdout.isTTY) process.stdout.write(`\r  measured ${rows.length} (${cmd.name} @${store})`.padEnd(60));

@@ -1,11 +1,8 @@
 // harmony check's engine: retext-english parses the masked draft into an nlcst tree, our rules
 // and two retext plugins (profanity, equality) report on it as vfile messages, and those
 // become findings. Pure: text in, findings out. Loaded only by the check command.
-import retextEnglish from 'retext-english';
-import retextEquality from 'retext-equality';
-import retextProfanities from 'retext-profanities';
-import { unified, type PluggableList } from 'unified';
-import { VFile } from 'vfile';
+import type { PluggableList } from 'unified';
+import { retextEnglish, retextEquality, retextProfanities, unified, VFile } from './libs.js';
 import { readTree, type Draft } from './draft.js';
 import { parseDraft } from './parse.js';
 import { NOTES } from './notes.js';

@@ -3,7 +3,7 @@
 // each gets a tree of just those sentences (same nodes, same offsets): a cheap word test
 // first, the plugin's own matching after.
 import type { Root, Sentence } from 'nlcst';
-import { cuss } from 'cuss';
+import { cuss } from './libs.js';
 
 type Index = Map<string, string[][]>;
 

@@ -1,7 +1,7 @@
 // The AFINN lexicon (through the `sentiment` package) is used only to confirm that a clause
 // already picked out by a rule is negative: it never raises a finding by itself, because
 // sentiment is not tone ("calm down" and sarcasm both score positive).
-import Sentiment from 'sentiment';
+import { Sentiment } from './libs.js';
 
 // A few words that AFINN leaves neutral but that, after "you always/never", carry the
 // complaint (you always *interrupt*, you never *listen*).
@@ -13,7 +13,7 @@ const EXTRAS: Record<string, number> = {
   right: 0, last: -1, minute: 0, yourself: -1, dishes: -1,
 };
 
-let analyzer: Sentiment | undefined;
+let analyzer: InstanceType<typeof Sentiment> | undefined;
 
 // The whole draft is scored by several rules; remember the last long text scored.
 let memo: { text: string; result: { score: number; negative: number } } | undefined;

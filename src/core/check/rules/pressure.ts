@@ -1,6 +1,6 @@
 // Pressure and edge: passive-aggressive stock phrases, why-accusations, ultimatums.
-import { search } from 'nlcst-search';
 import { matches } from '../draft.js';
+import { search } from '../libs.js';
 import { firstWords, sentencesWith } from '../select.js';
 import { isNegative } from '../sentiment.js';
 import { harmonyRule } from './plugin.js';

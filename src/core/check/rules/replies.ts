@@ -1,6 +1,6 @@
 // How the draft answers a complaint: defensiveness, non-apologies, stonewalling, minimising.
-import { search } from 'nlcst-search';
 import { matches } from '../draft.js';
+import { search } from '../libs.js';
 import { firstWords, sentencesWith } from '../select.js';
 import { isPositive } from '../sentiment.js';
 import { clauseAfter, harmonyRule, negatedBefore, YOU_ARE } from './plugin.js';

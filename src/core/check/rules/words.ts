@@ -2,7 +2,7 @@
 // our findings. Both libraries flag generously for documentation; a message to a person
 // needs fewer false alarms, so only the terms listed here count, and profanity is a warn only
 // when it is aimed at the reader.
-import type { VFileMessage } from 'vfile-message';
+import type { VFile } from 'vfile';
 import type { Draft } from '../draft.js';
 import type { Flag } from '../draft.js';
 
@@ -44,7 +44,7 @@ export function aimedAt(sentence: string, word: string): boolean {
   return new RegExp(AIMED.source.replace(/WORD/g, word.replace(/[^\w]/g, '\\$&')), 'i').test(sentence);
 }
 
-export function profanityFlag(message: VFileMessage, draft: Draft, sentenceAt: (offset: number) => { text: string; start: number } | undefined): Flag | null {
+export function profanityFlag(message: VFile['messages'][number], draft: Draft, sentenceAt: (offset: number) => { text: string; start: number } | undefined): Flag | null {
   const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
   const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
   if (start === undefined || end === undefined) return null;
