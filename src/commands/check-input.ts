@@ -56,7 +56,8 @@ async function readPaste(ctx: Context): Promise<Buffer> {
     return await Promise.race([readStream(ctx.io.stdin, 'The pasted text'), cancelled]);
   } finally {
     if (cancel) process.off('SIGINT', cancel);
-    ctx.io.stdin.pause();
+    // Let go of the terminal, so the process can end (a paused TTY stream keeps it alive).
+    ctx.io.stdin.destroy();
   }
 }
 

@@ -11,6 +11,8 @@ export const KEYS = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ',
 export interface Session {
   /** Everything shown so far, escape codes removed. */
   screen(): string;
+  /** Everything shown so far, escape codes included. */
+  raw(): string;
   /** Waits until `text` has appeared after the last waitFor match (or fails after timeout). */
   waitFor(text: string | RegExp, timeout?: number): Promise<void>;
   type(keys: string): void;
@@ -37,6 +39,7 @@ export function spawnPty(args: string[], home: string, env: Record<string, strin
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   return {
     screen,
+    raw: () => raw,
     async waitFor(text, timeout = 30_000) { // generous: CI shares 2 cores
       const start = Date.now();
       for (;;) {

@@ -28,30 +28,38 @@ export function maskDraft(text: string): string {
   return out.replace(/[\u2019\u02bc\u2018]/g, "'");
 }
 
-// Short words that make up much of any English message. A draft of several words with few
-// of these is probably in another language (checked per word, not per letter).
+// Short words that make up much of any English message and are rare in other languages
+// written in Latin letters ("no", "me", "in", "was" are left out: Spanish and German use them).
 const ENGLISH = new Set(
-  ('the a an and or but to of in on at for with from is are was were be been am i you he she it we they me my your ' +
-    'oh wow great good bad another again now then still ever never always every some any other new old last next ' +
-    'time day night week today tomorrow tonight plan plans sorry love see say said tell told make made take come ' +
-    'back home work after before because than more most much many well sure fine thing things way people everyone ' +
-    'whatever nothing something anything nobody everything why which who whom whose yours mine ours theirs ' +
-    "our their this that these those not no do does did don't dont have has had will would can could should just so if " +
-    "what how why when where who ok okay yes yeah hi hey thanks thank please i'm im it's its you're there here " +
-    'about all up out get got go going know like really too very one want need let me us him her them as by').split(' '),
+  ('the and or but to of for with from is are were be been i you he she it we they my your our their this that these ' +
+    "those not do does did don't dont have has had would can could should just if what how why when where who ok okay " +
+    "yes yeah hi hey thanks thank please i'm im it's you're there here about all up out get got going know like really " +
+    'too very one want need let him her them by oh wow great good bad another again now then still ever never always every ' +
+    'some any other new old last next time day night week today tomorrow tonight plan plans sorry love see say said tell ' +
+    'told make made take back home work after before because than more most much many well sure fine thing things way ' +
+    'people everyone whatever nothing something anything nobody everything which whom whose yours mine ours theirs').split(' '),
+);
+// The same for the languages most often mistaken for English here.
+const OTHER = new Set(
+  ('que de el la los las y es por con para una muy pero como del al lo su sus está estás esto eso ' +
+    'le les des et est je tu pas vous une pour avec mais dans sur qui ce cette sont ' +
+    'der die das und ist nicht ich du mit sie ein eine auf aber auch wir ihr sich dem den zu ' +
+    'che di il non sono per ma anche questo della uma não você é com mas muito isso ele ela').split(' '),
 );
 
 /** Whether the draft reads as English (short drafts are given the benefit of the doubt). */
 export function looksEnglish(masked: string): boolean {
   const words = masked.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  if (words.length < 4) return !/[^\p{Script=Latin}\P{L}]/u.test(masked);
-  // A short draft in plain ASCII letters with at least one common English word is English.
-  if (words.length < 10 && words.some((w) => ENGLISH.has(w)) && !/[^\x00-\x7f\u2019]/.test(masked.replace(/[^\p{L}]/gu, ''))) return true;
+  if (words.length < 4) return !/[^\p{Script=Latin}\P{L}]/u.test(masked) && !words.some((w) => OTHER.has(w) && !ENGLISH.has(w));
   let latin = 0;
-  let known = 0;
+  let english = 0;
+  let other = 0;
   for (const w of words) {
     if (/^[a-z']+$/.test(w)) latin++;
-    if (ENGLISH.has(w)) known++;
+    if (ENGLISH.has(w)) english++;
+    else if (OTHER.has(w)) other++;
   }
-  return latin / words.length >= 0.5 && known / words.length >= 0.12;
+  if (latin / words.length < 0.5 || english < other) return false;
+  // A short draft needs one English word; a longer one a fair share of them.
+  return words.length < 10 ? english >= 1 : english / words.length >= 0.12;
 }

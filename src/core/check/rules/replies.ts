@@ -48,7 +48,7 @@ export const nonApology = harmonyRule((draft, emit) => {
 });
 
 const STONEWALL = new RegExp(
-  String.raw`(?:^|(?<=[.!?]\s*)|\b(?:fine|ok|okay|yeah|sure|k),?\s+)whatever\b(?=\s*(?:[.!,]|$|man|dude|i don't care|do what))|\bdo (?:what|whatever) you (?:want|like|wanna)\b(?=\s*(?:[.!]|,? i don't care|,? i'm done|$))|\bi (?:don't|do not|dont) care(?: anymore| any more)?\b(?=\s*(?:[.!]|anymore|$|what you|,? do what))|\bi'?m (?:done|so done)(?: (?:talking|with this|with you|discussing|arguing)(?: (?:about )?(?:this|it|that))?)?\b(?=\s*[.!]|\s*$)|(?:^|(?<=[.!?,]\s*))forget it\b|\bend of (?:discussion|story|conversation)\b|\btalk to the hand\b|\bi have nothing (?:more |else )?to say\b|\bi'?m not (?:discussing|talking about|doing) this\b|\bnot doing this (?:again|with you|right now|now)\b|\bwe're done here\b|\bconversation over\b|\bi don't want to talk about it\b|\bleave me alone\b`,
+  String.raw`(?:(?<=(?:^|[.!?])[^A-Za-z]*)|\b(?:fine|ok|okay|yeah|sure|k),?\s+)whatever\b(?=\s*(?:[.!,]|$|man|dude|i don't care|do what))|\bdo (?:what|whatever) you (?:want|like|wanna)\b(?=\s*(?:[.!]|,? i don't care|,? i'm done|$))|\bi (?:don't|do not|dont) care(?: anymore| any more)?\b(?=\s*(?:[.!]|anymore|$|what you|,? do what))|\bi'?m (?:done|so done)(?: (?:talking|with this|with you|discussing|arguing)(?: (?:about )?(?:this|it|that))?)?\b(?=\s*[.!]|\s*$)|(?<=(?:^|[.!?,])[^A-Za-z]*)forget it\b|\bend of (?:discussion|story|conversation)\b|\btalk to the hand\b|\bi have nothing (?:more |else )?to say\b|\bi'?m not (?:discussing|talking about|doing) this\b|\bnot doing this (?:again|with you|right now|now)\b|\bwe're done here\b|\bconversation over\b|\bi don't want to talk about it\b|\bleave me alone\b`,
   'gi',
 );
 
