@@ -36,9 +36,6 @@ function mentions(text: string, index: Index): boolean {
   return false;
 }
 
-/** The first words of nlcst-search phrases. */
-export const firstWords = (phrases: string[]) => phraseIndex(phrases.map((p) => p.split(' ')[0]!));
-
 export function sentencesWith(sentences: { node?: Sentence; text: string }[], index: Index): Root {
   const picked = sentences.filter((s) => s.node && mentions(s.text, index)).map((s) => s.node!);
   return { type: 'RootNode', children: picked.length ? [{ type: 'ParagraphNode', children: picked }] : [] };

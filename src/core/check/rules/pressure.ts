@@ -1,7 +1,7 @@
 // Pressure and edge: passive-aggressive stock phrases, why-accusations, ultimatums.
 import { matches } from '../draft.js';
 import { search } from '../libs.js';
-import { firstWords, sentencesWith } from '../select.js';
+import { phraseIndex, sentencesWith } from '../select.js';
 import { isNegative } from '../sentiment.js';
 import { harmonyRule } from './plugin.js';
 
@@ -18,7 +18,7 @@ const STOCK_HINT = [
 ];
 const STOCK_WARN = ['no offense but', 'no offence but', 'not to be rude but', 'not to be mean but', 'im not mad', 'im not angry', 'im not upset', 'bless your heart', 'i mean no offense but'];
 
-const STOCK_WORDS = firstWords([...STOCK_HINT, ...STOCK_WARN]);
+const STOCK_WORDS = phraseIndex([...STOCK_HINT, ...STOCK_WARN]);
 
 export const passiveAggressive = harmonyRule((draft, emit) => {
   const tree = sentencesWith(draft.sentences, STOCK_WORDS);

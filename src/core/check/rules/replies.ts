@@ -1,7 +1,7 @@
 // How the draft answers a complaint: defensiveness, non-apologies, stonewalling, minimising.
 import { matches } from '../draft.js';
 import { search } from '../libs.js';
-import { firstWords, sentencesWith } from '../select.js';
+import { phraseIndex, sentencesWith } from '../select.js';
 import { isPositive } from '../sentiment.js';
 import { clauseAfter, harmonyRule, negatedBefore, YOU_ARE } from './plugin.js';
 
@@ -35,7 +35,7 @@ const NON_APOLOGY = [
   "sorry that you were offended", "sorry that youre upset", "sorry youre so upset", "sorry you are upset",
 ];
 
-const NON_APOLOGY_WORDS = firstWords(NON_APOLOGY);
+const NON_APOLOGY_WORDS = phraseIndex(NON_APOLOGY);
 
 export const nonApology = harmonyRule((draft, emit) => {
   search(sentencesWith(draft.sentences, NON_APOLOGY_WORDS), NON_APOLOGY, (nodes) => {
