@@ -75,7 +75,12 @@ export function pointer(masked: string) {
   };
 }
 
-export function flag(file: VFile, point: ReturnType<typeof pointer>, f: Flag): void {
+export function flag(file: VFile, point: ReturnType<typeof pointer>, f: Flag, masked?: string): void {
+  // A passage never starts or ends with white space (" lol ok" is marked as "lol ok").
+  if (masked && f.end > f.start) {
+    while (f.start < f.end && /\s/.test(masked[f.start]!)) f.start++;
+    while (f.end > f.start && /\s/.test(masked[f.end - 1]!)) f.end--;
+  }
   const message = file.message(f.message ?? f.rule, { place: { start: point(f.start), end: point(f.end) }, ruleId: f.rule, source: 'harmony' });
   message.fatal = f.severity === 'warn' ? false : undefined;
   if (f.suggestion) message.expected = [f.suggestion];

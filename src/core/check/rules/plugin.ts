@@ -11,7 +11,7 @@ export type RuleBody = (draft: Draft, emit: Emit, tree: Root) => void;
 export function harmonyRule(body: RuleBody): Plugin<[Draft], Root> {
   return function (draft: Draft) {
     const point = pointer(draft.masked);
-    return (tree: Root, file: VFile) => body(draft, (f) => flag(file, point, f), tree);
+    return (tree: Root, file: VFile) => body(draft, (f) => flag(file, point, f, draft.masked), tree);
   };
 }
 
@@ -28,7 +28,7 @@ export function clauseBefore(text: string, index: number): string {
 /** The text from `index` to the end of its clause. */
 export function clauseAfter(text: string, index: number): string {
   const rest = text.slice(index);
-  const m = /[,;:.!?]| but | though | although /.exec(rest.slice(1));
+  const m = /[,;:.!?]| but | though | although | and (?:honestly|also|then|now|it's|its|i)\b/.exec(rest.slice(1));
   return m ? rest.slice(0, m.index + 1) : rest;
 }
 

@@ -74,7 +74,8 @@ const CALM = /(?:^|(?<=\b(?:just|please|you need to|you have to|you should|you m
 
 export const minimising = harmonyRule((draft, emit) => {
   for (const { m, span, start, end } of matches(draft.sentences, MINIMISE)) {
-    if (negatedBefore(span.text, m.index) && !/^stop|^get over|^lighten|^chill/i.test(m[0])) continue;
+    // "I don't think you're overreacting" denies it; "it's not that deep" needs no such check.
+    if (/^you|^ur\b|^u r\b/i.test(m[0]) && negatedBefore(span.text, m.index)) continue;
     emit({ rule: 'minimising', severity: 'warn', start, end });
   }
   for (const { m, span, start, end } of matches(draft.sentences, CALM)) {
