@@ -52,6 +52,21 @@ export function addPractice(program: Command, ctx: Ctx): void {
     )
     .action(lazy(ctx, () => import('../commands/reflect.js')));
 
+  // review (issue 12): the week on one screen, three prompts, a focus for next week.
+  program
+    .command('review')
+    .description('the weekly review: your week on one screen, what went well, what got in the way, a focus for next week')
+    .option('--week <week>', 'last (default), this, or a week like 2026-W19')
+    .option('--answer <text>', 'answers in order: what went well, what got in the way, a focus (up to 3)', collect)
+    .option('--focus <id>', 'the principle to lean towards next week: id, number 1-5 or prefix')
+    .option('--json', 'print the week\'s figures (and the saved entry) as JSON')
+    .addHelpText(
+      'after',
+      examples('harmony review', 'harmony review --week this --json', 'harmony review --answer "Two long calls" --answer "Late nights" --answer "Put the phone away at dinner" --focus attention') +
+        '\nWithout a terminal, --focus is needed to save a review (--answer is optional); --json alone prints the figures.\n',
+    )
+    .action(lazy(ctx, () => import('../commands/review.js')));
+
   // practice (issue 12): today's micro-practice.
   const practiceModule = () => import('../commands/practice.js');
   const practice = program

@@ -1,16 +1,38 @@
 // Plain `harmony`. On a terminal with no check-in today it starts the check-in; once today is
 // done it shows today's summary and streak. Without a terminal it only prints (never prompts).
+// On the first run of a new week it offers last week's review once (review/offer.ts).
 import type { Context } from '../context.js';
 import { loadContent } from '../content/load.js';
 import { isPrincipleId } from '../core/principles.js';
 import { dayLine, freezeLine, nextSteps, pendingLine, streakLine } from '../core/summary.js';
 import { safeText } from '../core/safe.js';
 import { print, styleFor } from '../ui/style.js';
+import { cancellable } from './common/ask.js';
+import { lookBackLine } from './common/look-back.js';
 import { loadToday } from './common/today.js';
+import { markReviewOffered, reviewOffer } from './review/offer.js';
 
 export async function run(ctx: Context): Promise<void> {
   const p = await loadToday(ctx);
   const s = styleFor(ctx.io);
+  const offer = reviewOffer(p);
+  if (offer) {
+    const line = `A new week. Last week (${offer.week.id}) you practised ${offer.practised} of 7 days.`;
+    if (ctx.io.interactive) {
+      print(ctx.io, s.heading(line));
+      // Recorded once answered (Ctrl+C, here or in the review, saves nothing: it is offered again).
+      const yes = await cancellable('Cancelled, nothing saved.', () => ctx.prompter.confirm({ message: 'Look back on it now? It takes two minutes.', default: true }));
+      if (yes) {
+        await (await import('./review.js')).run(ctx, { week: offer.week.id });
+        return markReviewOffered(p, offer.week);
+      }
+      await markReviewOffered(p, offer.week);
+      print(ctx.io, s.muted('Any time this week: harmony review'), '');
+    } else {
+      await markReviewOffered(p, offer.week);
+      print(ctx.io, `${line} Review it: harmony review`);
+    }
+  }
   const today = p.day(p.today);
   if (!today?.checkins && ctx.io.interactive) {
     if (p.before.totalDays === 0) {
@@ -22,8 +44,13 @@ export async function run(ctx: Context): Promise<void> {
   if (today) {
     const entries = p.store.journal.readMonth(p.today.slice(0, 7)).filter((e) => e.date === p.today);
     lines.push(`Today: ${dayLine(entries)}`);
+    const checkin = entries.find((e) => e.kind === 'checkin');
     const intention = entries.find((e) => e.kind === 'checkin' && e.intention)?.intention;
     if (intention) lines.push(`${s.accent('Intention:')} ${safeText(intention)}`);
+    if (checkin?.practice) {
+      const done = checkin.practice.done ? s.success(' ✓ done') : s.muted(' (done? harmony practice done)');
+      lines.push(`${s.accent('Practice:')} ${safeText(checkin.practice.text)}${done}`);
+    }
   }
   if (!today?.checkins) {
     lines.push(pendingLine(p.before));
@@ -34,5 +61,7 @@ export async function run(ctx: Context): Promise<void> {
   const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, p.quiz.due(), 'Go deeper: harmony reflect · Your journal: harmony journal');
   if (p.before.totalDays > 0) lines.push(streakLine(p.before, p.before), s.muted(freezeLine(p.before)));
   lines.push('Next:', ...steps.map((step) => `  • ${step}`));
+  const back = lookBackLine(p);
+  if (back) lines.push(s.muted(back));
   print(ctx.io, ...lines);
 }

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { entryDate, pairAnswers } from '../core/checkin.js';
 import type { Answer } from '../core/entry.js';
 import { PRINCIPLES, type PrincipleId } from '../core/principles.js';
+import { promptsWithOwn } from '../core/own-prompts.js';
 import { choosePrompts } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { requireInteractive } from '../ui/prompts.js';
@@ -42,7 +43,8 @@ async function reflect(ctx: Context, principleText: string | undefined, opts: Re
   if (missing.length > 0) requireInteractive(ctx.io, 'reflect', missing);
   const principle = chosen ?? (await pickPrinciple(ctx, p, missing.length > 0));
   const lesson = lessonFor(principle);
-  const prompts = choosePrompts(lesson.prompts, p.store.state().promptsUsed, REFLECT_PROMPTS.most);
+  const state = p.store.state();
+  const prompts = choosePrompts(promptsWithOwn(lesson.prompts, state.ownPrompts, principle), state.promptsUsed, REFLECT_PROMPTS.most);
   let asked: Answer[];
   if (answers.length > 0) {
     asked = pairAnswers(prompts, answers);

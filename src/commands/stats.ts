@@ -3,8 +3,10 @@ import type { Context } from '../context.js';
 import { loadContent } from '../content/load.js';
 import { MOODS } from '../core/entry.js';
 import { dueCount, mastery } from '../core/mastery.js';
+import { coachingFrom, coachingStats, COACHING_WEEKS, type CoachingStats } from '../core/coaching-stats.js';
 import { computeStats, MOOD_DAYS, type Stats } from '../core/stats.js';
 import { readQuiz } from '../store/quiz.js';
+import { entriesBetween } from './common/entries.js';
 import { bar } from '../ui/bars.js';
 import { heatmapLines } from '../ui/heatmap.js';
 import { sparkline } from '../ui/sparkline.js';
@@ -23,8 +25,19 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<void>
     mastery: mastery(quiz, questions, now),
     quiz: { answered: Object.keys(quiz.cards).filter((id) => known.has(id)).length, due: dueCount(quiz, now, questions) },
   });
-  if (opts.json) return printJson(ctx.io, stats);
-  print(ctx.io, ...render(stats, styleFor(ctx.io)));
+  const today = ctx.today();
+  const coaching = coachingStats(entriesBetween(store, coachingFrom(today), today), today);
+  if (opts.json) return printJson(ctx.io, { ...stats, coaching });
+  print(ctx.io, ...render(stats, styleFor(ctx.io)), '', ...coachingLines(coaching, styleFor(ctx.io)));
+}
+
+/** Intentions kept and practices done per principle, last 12 weeks. */
+export function coachingLines(c: CoachingStats, s: Style): string[] {
+  const cell = (x: number, y: number, width: number) => (y === 0 ? s.muted('-'.padEnd(width)) : `${x} of ${y}`.padEnd(width));
+  return [
+    `${s.heading(`Last ${COACHING_WEEKS} weeks`.padEnd(16))}${s.muted('intentions kept'.padEnd(18))}${s.muted('practices done')}`,
+    ...c.principles.map((p) => `  ${p.id.padEnd(14)}${cell(p.intentions.kept, p.intentions.set, 18)}${cell(p.practices.done, p.practices.taken, 0)}`.trimEnd()),
+  ];
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -12,8 +12,12 @@ export const SUPPORT_TEXT =
   `If it would help, talk to someone you trust, or reach a helpline: ${HELPLINE_DIRECTORY} lists free, confidential ones by country. ` +
   'If you are in danger right now, call your local emergency number.';
 
+export const SAFETY_COMMAND = 'harmony safety';
+
 /** The check-in's line after three rough days in a row. */
-export const ROUGH_DAYS_TEXT = `Three rough days in a row. Go gently with yourself. The well-being lesson has ideas for hard stretches (${WELLBEING_LESSON}). ${SUPPORT_TEXT}`;
+export const ROUGH_DAYS_TEXT =
+  `Three rough days in a row. You don't have to carry them alone: the well-being lesson has ideas for hard stretches (${WELLBEING_LESSON}). ` +
+  `${SUPPORT_TEXT} More on where to find support: ${SAFETY_COMMAND}`;
 
 /** How often at most the rough-days line is shown. */
 export const ROUGH_DAYS_EVERY = 7;

@@ -17,7 +17,8 @@ export interface Suggestion {
 }
 
 /**
- * The principle practised least in the last 14 days (today included). Ties go to the weakest
+ * The principle practised least in the last 14 days (today included); the week's focus, if
+ * any, counts one less and wins ties (see `lean`). Otherwise ties go to the weakest
  * in the quiz when mastery (0..1 per principle) is known, then to the one practised longest
  * ago (never first), then to lesson order.
  */
@@ -25,6 +26,7 @@ export function suggestPrinciple(
   days: Record<LocalDate, DayPrinciples>,
   today: LocalDate,
   mastery?: Partial<Record<PrincipleId, number>>,
+  focus?: PrincipleId,
 ): Suggestion {
   const counts = Object.fromEntries(PRINCIPLE_IDS.map((id) => [id, 0])) as Record<PrincipleId, number>;
   const last: Partial<Record<PrincipleId, LocalDate>> = {};
@@ -39,10 +41,13 @@ export function suggestPrinciple(
     }
   }
   const score = (id: PrincipleId) => mastery?.[id] ?? 0;
+  // The week's focus (chosen in the weekly review) counts as practised once less, and wins ties.
+  const lean = (id: PrincipleId) => counts[id] - (id === focus ? 1 : 0);
   const ranked = [...PRINCIPLE_IDS].sort(
-    (a, b) => counts[a] - counts[b] || score(a) - score(b) || byText(last[a] ?? '', last[b] ?? ''),
+    (a, b) => lean(a) - lean(b) || Number(b === focus) - Number(a === focus) || score(a) - score(b) || byText(last[a] ?? '', last[b] ?? ''),
   );
   const principle = ranked[0]!;
+  if (principle === focus) return { principle, counts, reason: 'your focus this week, from the weekly review' };
   const tiedOnCount = ranked.filter((id) => counts[id] === counts[principle]).length > 1;
   let reason: string;
   if (counts[principle] === 0 && !last[principle]) reason = 'not practised yet';

@@ -8,6 +8,7 @@ import { resolvePrincipleId, type PrincipleId } from '../../core/principles.js';
 import { validPrinciplesHint } from '../../core/lessons.js';
 import { streakInfo, type StreakInfo } from '../../core/streaks.js';
 import { suggestionReader, suggestPrinciple, type Suggestion } from '../../core/suggest.js';
+import { weekOf } from '../../core/weeks.js';
 import { DataError, UsageError } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import type { DaySummary } from '../../store/journal.js';
@@ -51,9 +52,15 @@ export async function loadToday(ctx: Context, o: { streak?: boolean } = {}): Pro
     get before() {
       return (before ??= streakInfo(days(), today));
     },
-    suggest: async () => suggestPrinciple(store.journal.recentDays(suggestionReader(today)), today, await quiz.mastery()),
+    suggest: async () => suggestPrinciple(store.journal.recentDays(suggestionReader(today)), today, await quiz.mastery(), focusFor(store, today)),
     quiz,
   };
+}
+
+/** The focus chosen in the last weekly review, when this is the week it was chosen for. */
+function focusFor(store: Store, today: LocalDate): PrincipleId | undefined {
+  const focus = store.state().focus;
+  return focus && focus.week === weekOf(today, store.settings().weekStart ?? 'mon').id ? focus.principle : undefined;
 }
 
 export function lessonFor(id: PrincipleId): Lesson {

@@ -2,6 +2,7 @@
 // (when adding to an entry, not those it already answered): --answer, or asked.
 import { pairAnswers } from '../../../core/checkin.js';
 import type { Answer } from '../../../core/entry.js';
+import { promptsWithOwn } from '../../../core/own-prompts.js';
 import { choosePrompts } from '../../../core/suggest.js';
 import { askText } from '../../common/ask.js';
 import { lessonFor } from '../../common/today.js';
@@ -9,7 +10,9 @@ import { CHECKIN_PROMPTS, principleOf, type Session, type Step } from '../sessio
 
 export const prompts: Step = async (s) => {
   const already = s.existing?.answers.map((a) => a.prompt) ?? [];
-  const list = choosePrompts(lessonFor(principleOf(s)).prompts, s.today.store.state().promptsUsed, CHECKIN_PROMPTS, already);
+  const state = s.today.store.state();
+  const principle = principleOf(s);
+  const list = choosePrompts(promptsWithOwn(lessonFor(principle).prompts, state.ownPrompts, principle), state.promptsUsed, CHECKIN_PROMPTS, already);
   const given = pairAnswers(list, s.opts.answer ?? []);
   s.draft.answers = given.length > 0 || !s.ask ? given : await ask(s, list);
 };

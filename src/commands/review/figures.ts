@@ -1,0 +1,27 @@
+// Reading what a week's review shows: the entries from the week's first day to today (later
+// ones hold the follow-ups of the week's intentions) and the quiz answers of the week.
+import { addDays, type LocalDate } from '../../core/dates.js';
+import type { QuizReview } from '../../core/quiz-doc.js';
+import { weekFigures, type WeekFigures } from '../../core/review.js';
+import { weekOf, type Week, type WeekStart } from '../../core/weeks.js';
+import type { Store } from '../../store/index.js';
+import { quizLogMonths, readQuizMonth } from '../../store/quiz-log.js';
+import { entriesBetween, monthsBetween } from '../common/entries.js';
+
+/** The week's quiz answers; null when a month of the log cannot be read (the review goes on without it). */
+function weekQuiz(store: Store, week: Week): QuizReview[] | null {
+  try {
+    const have = new Set(quizLogMonths(store));
+    return monthsBetween(week.start, week.end).filter((m) => have.has(m)).flatMap((m) => readQuizMonth(store, m));
+  } catch {
+    return null;
+  }
+}
+
+export function readWeek(store: Store, week: Week, today: LocalDate): WeekFigures {
+  const last = today > week.end ? today : week.end;
+  return weekFigures(entriesBetween(store, week.start, last), week, today, weekQuiz(store, week));
+}
+
+/** The week after `week`. */
+export const weekAfter = (week: Week, start: WeekStart): Week => weekOf(addDays(week.end, 1), start);
