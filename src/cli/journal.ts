@@ -9,7 +9,7 @@ export function addJournal(program: Command, ctx: Ctx): void {
       .option('--from <date>', 'from this day: today, yesterday, Nd (N days ago) or YYYY-MM-DD')
       .option('--to <date>', 'up to this day (same forms as --from)')
       .option('--principle <id>', 'only this principle: id, number 1-5 or prefix')
-      .option('--kind <kind>', 'only this kind: checkin, reflection or note')
+      .option('--kind <kind>', 'only this kind: checkin, reflection, note or review')
       .option('--search <text>', 'only entries containing this text (any case; answers, prompts, intention, notes, tags)')
       .option('--limit <n>', 'at most N entries, the newest', intArg('--limit', 1, 10_000_000));
   const journalView = () => import('../commands/journal.js');
