@@ -49,7 +49,8 @@ export interface SelectOptions {
 
 /**
  * Picks up to `count` distinct questions: missed ones first, then due ones (most overdue
- * first), then new ones; outside review mode, if still short, the ones due soonest.
+ * first), then new ones, with one place in five kept for a new one while any are left;
+ * outside review mode, if still short, the ones due soonest.
  */
 export function selectQuestions(questions: readonly Question[], doc: QuizDoc, opts: SelectOptions, rng: Rng): { question: Question; reason: Reason }[] {
   const pool = shuffle(
@@ -71,13 +72,23 @@ export function selectQuestions(questions: readonly Question[], doc: QuizDoc, op
   // Stable sorts keep the shuffled order among equals.
   for (const group of [missed, due]) group.sort((a, b) => dueTime(a) - dueTime(b));
   ahead.sort((a, b) => dueTime(a) - dueTime(b));
-  const ranked = [
+  const reviews = [
     ...missed.map((question) => ({ question, reason: 'missed' as const })),
     ...due.map((question) => ({ question, reason: 'due' as const })),
+  ];
+  // One place in five is kept for a question not seen yet, while there are any: FSRS brings a
+  // first answer back within days, and without a reserved place reviews alone would fill a
+  // daily quiz from its fourth day, so most of the bank would never be met (issue 13).
+  const count = Math.max(0, opts.count);
+  const reserve = opts.review ? 0 : Math.min(fresh.length, Math.ceil(count / 5));
+  const first = reviews.slice(0, count - reserve);
+  const ranked = [
+    ...first,
     ...(opts.review ? [] : fresh.map((question) => ({ question, reason: 'new' as const }))),
+    ...reviews.slice(first.length),
     ...(opts.review ? [] : ahead.map((question) => ({ question, reason: 'ahead' as const }))),
   ];
-  return ranked.slice(0, Math.max(0, opts.count));
+  return ranked.slice(0, count);
 }
 
 /** Choice order: shuffled, except true/false, which always shows True then False. */
