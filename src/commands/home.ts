@@ -6,6 +6,7 @@ import { loadContent } from '../content/load.js';
 import { isPrincipleId } from '../core/principles.js';
 import { dayLine, freezeLine, nextSteps, pendingLine, streakLine } from '../core/summary.js';
 import { safeText } from '../core/safe.js';
+import { SAFETY_COMMAND } from '../core/safety.js';
 import { print, styleFor } from '../ui/style.js';
 import { cancellable } from './common/ask.js';
 import { lookBackLine } from './common/look-back.js';
@@ -63,5 +64,6 @@ export async function run(ctx: Context): Promise<void> {
   lines.push('Next:', ...steps.map((step) => `  • ${step}`));
   const back = lookBackLine(p);
   if (back) lines.push(s.muted(back));
+  lines.push(s.muted(`Safety and where to find support: ${SAFETY_COMMAND}`));
   print(ctx.io, ...lines);
 }

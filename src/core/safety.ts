@@ -12,11 +12,11 @@ export const SUPPORT_TEXT =
   `If it would help, talk to someone you trust, or reach a helpline: ${HELPLINE_DIRECTORY} lists free, confidential ones by country. ` +
   'If you are in danger right now, call your local emergency number.';
 
-export const SAFETY_COMMAND = 'harmony safety';
+export const SAFETY_COMMAND = 'harmony help safety';
 
-/** The check-in's line after three rough days in a row. */
+/** The check-in's line after three rough days in a row (also the last part of content/safety.md; a test keeps them the same). */
 export const ROUGH_DAYS_TEXT =
-  `Three rough days in a row. You don't have to carry them alone: the well-being lesson has ideas for hard stretches (${WELLBEING_LESSON}). ` +
+  `You've had a few rough days in a row, and you don't have to carry them alone. The well-being lesson has ideas for hard stretches (${WELLBEING_LESSON}). ` +
   `${SUPPORT_TEXT} More on where to find support: ${SAFETY_COMMAND}`;
 
 /** How often at most the rough-days line is shown. */

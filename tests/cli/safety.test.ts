@@ -25,3 +25,15 @@ describe('harmony help safety', () => {
     expect(r.stdout).toMatch(/Usage: harmony stats/);
   });
 });
+
+describe('the rough-days line', () => {
+  it('is word for word the last part of harmony help safety', async () => {
+    const { ROUGH_DAYS_TEXT } = await import('../../src/core/safety.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers/cli.js');
+    const md = readFileSync(join(ROOT, 'content', 'safety.md'), 'utf8');
+    const section = md.slice(md.indexOf('## Rough days') + '## Rough days'.length).trim().replace(/\s+/g, ' ');
+    expect(section).toBe(ROUGH_DAYS_TEXT);
+  });
+});
