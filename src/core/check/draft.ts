@@ -88,9 +88,19 @@ export function flag(file: VFile, point: ReturnType<typeof pointer>, f: Flag, ma
   if (f.quote !== undefined) message.actual = f.quote;
 }
 
-/** Every match of `re` (global) in each sentence, with offsets in the draft. */
-export function* matches(spans: Span[], re: RegExp): Generator<{ m: RegExpExecArray; span: Span; start: number; end: number }> {
+// Lower-case copies of spans, for gates (a WeakMap: spans are plain objects made per draft).
+const lowered = new WeakMap<Span, string>();
+const lower = (span: Span) => lowered.get(span) ?? (lowered.set(span, span.text.toLowerCase()), lowered.get(span)!);
+
+/**
+ * Every match of `re` (global) in each span, with offsets in the draft. `gate` lists words
+ * (lower case) of which a span must hold one before `re` runs: V8 compiles a regular
+ * expression on first use, which for the large ones here costs more than the matching, so a
+ * draft that never mentions a rule's words never pays for its pattern.
+ */
+export function* matches(spans: Span[], re: RegExp, gate?: readonly string[]): Generator<{ m: RegExpExecArray; span: Span; start: number; end: number }> {
   for (const span of spans) {
+    if (gate && !gate.some((g) => lower(span).includes(g))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(span.text); m; m = re.exec(span.text)) {
       if (m[0] === '') {

@@ -9,7 +9,7 @@ const PRAISE_AFTER = /^\w+(?:'re| are)? (?:never|always) (?:fail|cease|disappoin
 const NEUTRAL_NEVER = /^\w+(?:'re| are)? never (?:told|mentioned|said|asked|know|knew)\b/i;
 
 export const absolutes = harmonyRule((draft, emit) => {
-  for (const { m, span, start } of matches(draft.sentences, ABSOLUTE)) {
+  for (const { m, span, start } of matches(draft.sentences, ABSOLUTE, ['always', 'never', 'constantly', 'forever', 'keep', 'every'])) {
     const clause = clauseAfter(span.text, m.index);
     if (PRAISE_AFTER.test(clause) || isPositive(clause)) continue;
     const never = /never/i.test(m[0]);
@@ -21,19 +21,21 @@ export const absolutes = harmonyRule((draft, emit) => {
 
 const TRAITS =
   'selfish|lazy|inconsiderate|immature|childish|useless|irresponsible|unreliable|heartless|manipulative|toxic|narcissistic|a narcissist|a liar|a hypocrite|hypocritical|a failure|petty|self-centred|self-centered|self-absorbed|spoiled|spoilt|arrogant|rude|disrespectful|ungrateful|careless|thoughtless|controlling|needy|clingy|flaky|fake|two-faced|cheap|stingy|greedy|mean|cruel|nasty|cold|uncaring|unbearable|impossible|insufferable|entitled|a slob|a mess|a coward|cowardly|spineless|a terrible \w+|a horrible \w+|an awful \w+|the worst \w+|a bad (?:friend|partner|mother|father|mom|mum|dad|sister|brother|listener|boyfriend|girlfriend|husband|wife|roommate|flatmate)|such a \w+ (?:person|friend|partner)';
+const TRAIT_GATE = [...TRAITS.replace(/\\w\+|\(\?:|\)/g, '').split('|').map((t) => t.trim().split(' ').at(-1)!).filter((w) => w.length > 2), 'terrible', 'horrible', 'awful', 'worst', 'bad', 'typical', 'what kind', 'just like your'];
 const CHARACTER = new RegExp(
   String.raw`\b${YOU_ARE} (?:so |such |really |just |being |being so |truly |seriously |honestly |literally |actually |a |an |the most |an? (?:complete|total|absolute|real) |always so |always |never not |incredibly |unbelievably |genuinely |very |completely |totally |utterly |absolutely |quite |pretty |kind of |kinda |sometimes |often |such an? )*(?:${TRAITS})\b|\bwhat kind of (?:person|friend|partner|mother|father|parent|human being|boyfriend|girlfriend|husband|wife|son|daughter) (?:are you|does that|would do that|says that|\w+s (?:their|his|her|your|my))|\b(?:that's|thats|that is|how) (?:so )?typical (?:of you|you)|\btypical you\b|\byou're just like your (?:mother|father|mom|mum|dad|ex)`,
   'gi',
 );
 
 export const characterAttack = harmonyRule((draft, emit) => {
-  for (const { m, span, start, end } of matches(draft.sentences, CHARACTER)) {
+  for (const { m, span, start, end } of matches(draft.sentences, CHARACTER, TRAIT_GATE)) {
     if (negatedBefore(span.text, m.index)) continue;
     emit({ rule: 'character-attack', severity: 'warn', start, end });
   }
 });
 
 const INSULTS = 'idiot|moron|clueless|pathetic|stupid|dumb|a joke|a loser|loser|a clown|an imbecile|brainless|dense|incompetent|worthless|a disgrace|an embarrassment|a dumbass|dumbass|a halfwit|a dimwit|an airhead|ridiculous|delusional|a waste of \w+|beyond help|hopeless';
+const CONTEMPT_GATE = [...INSULTS.replace(/\\w\+/g, '').split('|').map((t) => t.trim().split(' ').at(-1)!).filter((w) => w.length > 2), 'wrong with you', 'are you', 'you ', 'grow up', 'get a life', 'get over yourself', 'cry me', 'boo', 'boomer', 'cares', 'who asked', 'cope', 'imagine', 'lol', 'lmao', 'eye', 'roll', 'waste', 'help'];
 const CONTEMPT = new RegExp(
   String.raw`\b(?:${YOU_ARE}|you (?:really|truly|honestly|actually|seriously|clearly|obviously) are) (?:so |such |really |just |truly |seriously |literally |actually |a |an |the most |an? (?:complete|total|absolute|real|utter) |being |this |that |incredibly |unbelievably |genuinely |honestly |completely |totally |utterly )*(?:${INSULTS})\b|\byou (?:idiot|moron|clown|loser|imbecile|fool|absolute \w+|dumbass|halfwit)\b|\bwhat(?:'s| is| the (?:hell|heck|fuck) is) wrong with you\b|\bare you (?:stupid|dumb|an idiot|blind|incapable|deaf|illiterate|brain ?dead)\b|\b(?:grow up|get a life|get over yourself|cry me a river|boo[ -]?hoo|ok,? boomer|nobody cares|no one cares|who asked|cope harder|imagine being this)\b|(?:^|\s)(?:lol|lmao),? ok\b|\*(?:eye ?roll|rolls eyes)\*|\beye ?roll\b`,
   'gi',
@@ -41,12 +43,12 @@ const CONTEMPT = new RegExp(
 const EYE_ROLL = /\u{1f644}|\u{1f612}|\u{1f921}/gu;
 
 export const contempt = harmonyRule((draft, emit) => {
-  for (const { m, span, start, end } of matches(draft.sentences, CONTEMPT)) {
+  for (const { m, span, start, end } of matches(draft.sentences, CONTEMPT, CONTEMPT_GATE)) {
     if (negatedBefore(span.text, m.index)) continue;
     emit({ rule: 'contempt', severity: 'warn', start, end });
   }
   // An eye-roll or clown emoji aimed at the reader (in a sentence that talks to them).
-  for (const { span, start, end } of matches(draft.sentences, EYE_ROLL)) {
+  for (const { span, start, end } of matches(draft.sentences, EYE_ROLL, ['\u{1f644}', '\u{1f612}', '\u{1f921}'])) {
     if (/\b(?:you|your|u|ur)\b/i.test(span.text)) emit({ rule: 'contempt', severity: 'warn', start, end });
   }
 });
@@ -57,7 +59,7 @@ const MIND = new RegExp(
 );
 
 export const mindReading = harmonyRule((draft, emit) => {
-  for (const { m, span, start, end } of matches(draft.sentences, MIND)) {
+  for (const { m, span, start, end } of matches(draft.sentences, MIND, ['obviously', 'clearly', 'evidently', 'care', 'only', 'just', 'must think', 'think', 'purpose', 'want me to', 'i know you', 'never wanted', 'never loved', 'deep down'])) {
     if (negatedBefore(span.text, m.index) && !/^(?:not that|like|as if)/i.test(m[0])) continue;
     const rest = clauseAfter(span.text, m.index);
     emit({ rule: 'mind-reading', severity: 'warn', start, end: Math.max(end, start + rest.trimEnd().length) });
@@ -69,7 +71,7 @@ const I_STATEMENT = /\bi (?:feel|felt|am feeling|was feeling|get (?:anxious|upse
 
 export const blame = harmonyRule((draft, emit) => {
   const owned = I_STATEMENT.test(draft.masked);
-  for (const { m, span, start, end } of matches(draft.sentences, BLAME)) {
+  for (const { m, span, start, end } of matches(draft.sentences, BLAME, ['made me', 'because of you', 'fault', 'ruin', 'wreck', 'destroy', 'spoil', 'reason', 'look', 'did this', 'thanks to you', 'caused', 'to blame'])) {
     if (negatedBefore(span.text, m.index)) continue;
     // "You made me so happy": credit, not blame.
     if (/^you made me/i.test(m[0]) && isPositive(clauseAfter(span.text, m.index))) continue;

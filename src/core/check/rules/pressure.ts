@@ -32,7 +32,7 @@ export const passiveAggressive = harmonyRule((draft, emit) => {
   };
   search(tree, STOCK_HINT, report('hint'));
   // nlcst-search matches words, so a comma between "no offense" and "but" is found by regex.
-  for (const { start, end } of matches(draft.sentences, /\b(?:no offen[cs]e|not to be (?:rude|mean)|i mean no offen[cs]e),? but\b/gi)) emit({ rule: 'passive-aggressive', severity: 'warn', start, end });
+  for (const { start, end } of matches(draft.sentences, /\b(?:no offen[cs]e|not to be (?:rude|mean)|i mean no offen[cs]e),? but\b/gi, ['offen', 'rude', 'mean'])) emit({ rule: 'passive-aggressive', severity: 'warn', start, end });
   search(tree, STOCK_WARN.filter((p) => !/but$/.test(p)), report('warn'));
 });
 
@@ -43,7 +43,7 @@ const WHY = /\bwhy (?:didn't|did not|don't|do not|can't|cannot|couldn't|won't|wo
 export const whyAccusation = harmonyRule((draft, emit) => {
   // "Why didn't you tell me it was your birthday? Happy birthday!": a warm message.
   const warm = draft.warm;
-  for (const { m, start, end } of matches(draft.sentences, WHY)) {
+  for (const { m, start, end } of matches(draft.sentences, WHY, ['why'])) {
     if (warm && !isNegative(m[0])) continue;
     const head = /^why (\S+) (?:you|u)/i.exec(m[0]);
     const verb = (head?.[1] ?? '').toLowerCase();
@@ -55,7 +55,7 @@ export const whyAccusation = harmonyRule((draft, emit) => {
     emit({ rule: 'why-accusation', severity: hard ? 'warn' : 'hint', start, end });
   }
   // "Why is the door unlocked again?"
-  for (const { start, end } of matches(draft.sentences, /\bwhy (?:is|are|was|were|isn't|aren't) [^.!?]{0,50}\bagain\b[^.!?]*[.!?]*/gi)) emit({ rule: 'why-accusation', severity: 'hint', start, end });
+  for (const { start, end } of matches(draft.sentences, /\bwhy (?:is|are|was|were|isn't|aren't) [^.!?]{0,50}\bagain\b[^.!?]*[.!?]*/gi, ['why'])) emit({ rule: 'why-accusation', severity: 'hint', start, end });
 });
 
 const ULTIMATUM = new RegExp(
@@ -66,7 +66,7 @@ const ULTIMATUM = new RegExp(
 const BOUNDARY = /\b(?:block|report you|police|restraining|harass|contact me|message me|texting me|messaging me|calling me|show up at my)\b/i;
 
 export const ultimatum = harmonyRule((draft, emit) => {
-  for (const { span, start, end } of matches(draft.sentences, ULTIMATUM)) {
+  for (const { span, start, end } of matches(draft.sentences, ULTIMATUM, ['if you', 'last', ' or ', 'or else', 'or i', 'or we', 'either', 'bother', "don't come", 'dont come', 'giving you'])) {
     if (BOUNDARY.test(span.text)) continue;
     emit({ rule: 'ultimatum', severity: 'warn', start, end });
   }

@@ -11,7 +11,7 @@ const DEFENSIVE = new RegExp(
 );
 
 export const defensiveness = harmonyRule((draft, emit) => {
-  for (const { m, span, start, end } of matches(draft.sentences, DEFENSIVE)) {
+  for (const { m, span, start, end } of matches(draft.sentences, DEFENSIVE, ['fault', 'blame', 'put this', 'put that', 'wrong', 'excuse me', 'sorry for', 'supposed to know', 'the one who', 'at least i', 'what about', 'trying to help', 'what i said', 'never said', 'anything right', 'good enough'])) {
     const mild = /trying to help|not what i said|never said that|supposed to know|anything right|good enough/i.test(m[0]);
     // "You're the one who taught me to cook": credit, not a counter-charge.
     if (/the one who/i.test(m[0]) && (isPositive(span.text) || /the one who (?:taught|helped|showed|introduced|inspired|recommended|got me)/i.test(span.text))) continue;
@@ -44,7 +44,7 @@ export const nonApology = harmonyRule((draft, emit) => {
     if (start !== undefined && end !== undefined) emit({ rule: 'non-apology', severity: 'warn', start, end });
   });
   // "I'm sorry, but you..." takes the apology back in the same breath.
-  for (const { start, end } of matches(draft.sentences, /\b(?:i'm|i am) sorry,? but you\b[^.!?]*/gi)) emit({ rule: 'non-apology', severity: 'warn', start, end });
+  for (const { start, end } of matches(draft.sentences, /\b(?:i'm|i am) sorry,? but you\b[^.!?]*/gi, ['sorry'])) emit({ rule: 'non-apology', severity: 'warn', start, end });
 });
 
 const STONEWALL = new RegExp(
@@ -53,7 +53,7 @@ const STONEWALL = new RegExp(
 );
 
 export const stonewalling = harmonyRule((draft, emit) => {
-  for (const { m, span, start, end } of matches(draft.sentences, STONEWALL)) {
+  for (const { m, span, start, end } of matches(draft.sentences, STONEWALL, ['whatever', 'what you', 'care', 'done', 'forget it', 'end of', 'the hand', 'nothing', 'discussing', 'talking about', 'doing this', 'conversation over', 'talk about it', 'alone'])) {
     const lead = m[0].match(/^\s*/)?.[0].length ?? 0;
     if (/forget it/i.test(m[0]) && /\b(?:don't|never|won't|not|didn't)\s*$/i.test(span.text.slice(0, m.index))) continue;
     if (/don't care/i.test(m[0]) && (negatedBefore(span.text, m.index) || isPositive(span.text))) continue;
@@ -73,19 +73,19 @@ const MINIMISE = new RegExp(
 const CALM = /(?:^|(?<=\b(?:just|please|you need to|you have to|you should|you must|ok|okay|jeez|geez|god|omg|dude|wow|seriously|can you|could you|try to),?\s+))(?:calm down|relax|chill)\b(?!\s+(?:the|a|your|my|his|her|our|their|it|this|that|them|him|and|with|tonight|today|this|for|at|on|in|over))/gi;
 
 export const minimising = harmonyRule((draft, emit) => {
-  for (const { m, span, start, end } of matches(draft.sentences, MINIMISE)) {
+  for (const { m, span, start, end } of matches(draft.sentences, MINIMISE, ['overreact', 'over-react', 'dramatic', 'hysterical', 'paranoid', 'ridiculous', 'silly', 'irrational', 'emotional', 'sensitive', 'baby', 'crazy', 'touchy', 'making a', 'blowing', 'stop', 'deep', 'molehill', 'get over', 'joke', 'lighten', 'chill', 'no need to'])) {
     // "I don't think you're overreacting" denies it; "it's not that deep" needs no such check.
     if (/^you|^ur\b|^u r\b/i.test(m[0]) && negatedBefore(span.text, m.index)) continue;
     emit({ rule: 'minimising', severity: 'warn', start, end });
   }
-  for (const { m, span, start, end } of matches(draft.sentences, CALM)) {
+  for (const { m, span, start, end } of matches(draft.sentences, CALM, ['calm down', 'relax', 'chill'])) {
     const before = span.text.slice(0, m.index);
     // "I need to relax", "it helps me calm down": about the writer.
     if (/\b(?:i|me|i'll|i'm|we|help|helps|let|can't|to)\s+$/i.test(before) && !/you (?:need|have|should|must) to\s+$/i.test(before)) continue;
     emit({ rule: 'minimising', severity: 'warn', start, end });
   }
   // "It's not a big deal" is reassurance when it is about your own plans ("if you can't make it").
-  for (const { m, span, start, end } of matches(draft.sentences, /\b(?:it's|it is|its|this is|that's) (?:not (?:a|that|such a) big (?:of a )?deal|no big deal)\b/gi)) {
+  for (const { m, span, start, end } of matches(draft.sentences, /\b(?:it's|it is|its|this is|that's) (?:not (?:a|that|such a) big (?:of a )?deal|no big deal)\b/gi, ['big'])) {
     if (/^\s*,?\s*(?:if|at all|honestly|don't worry|no worries|really|though|we can|i can|you can)/i.test(span.text.slice(m.index + m[0].length))) continue;
     if (/\b(?:don't worry|no worries|honestly|totally fine)\b/i.test(span.text)) continue;
     emit({ rule: 'minimising', severity: 'hint', start, end });

@@ -26,6 +26,7 @@ const ACRONYMS = new Set(
 const CAPS_RUN = /\b[A-Z][A-Z']*[A-Z](?:[\s,.!?&-]+(?:I|A|[A-Z][A-Z']*[A-Z]))*\b/g;
 
 export const shouting = harmonyRule((draft, emit) => {
+  if (!/[A-Z][A-Z]/.test(draft.masked)) return; // no capitals in a row: skip the big pattern
   for (const { m, span, start, end } of matches(draft.paragraphs, CAPS_RUN)) {
     const all = m[0].split(/[^A-Za-z']+/).filter((w) => w.length >= 2 && !ACRONYMS.has(w.replace(/'S$/, '')));
     const words = all.filter((w) => w.length >= 3);
@@ -43,10 +44,10 @@ export const shouting = harmonyRule((draft, emit) => {
 const MARKS = /(?:\?{2,}|!{3,}|\?!|!\?)[!?]*/g;
 
 export const punctuation = harmonyRule((draft, emit) => {
-  for (const { m, span, start, end } of matches(draft.sentences, MARKS)) {
+  for (const { m, span, start, end } of matches(draft.sentences, MARKS, ['??', '!!!', '?!', '!?'])) {
     // "Congratulations!!!" is excitement, not pressure.
     const before = span.text.slice(0, m.index);
-    if (!m[0].includes('?') && (isPositive(before) || draft.warm) && !new RegExp(SARCASM.source, 'i').test(span.text)) continue;
+    if (!m[0].includes('?') && (isPositive(before) || draft.warm) && ![...matches([span], SARCASM, SARCASM_GATE)].length) continue;
     emit({ rule: 'punctuation', severity: 'hint', start, end });
   }
 });
@@ -55,6 +56,7 @@ const SARCASM = new RegExp(
   String.raw`\b(?:oh,? (?:great|wonderful|perfect|fantastic|joy|lovely|brilliant|sure)\b(?! news| to hear| idea[!.]| job| work| pic| photo)|just what i (?:needed|wanted)(?! to hear)|yeah,? right\b|thanks for nothing|thanks a lot\b(?= *[.!]* *$| for nothing| for ruining| for wasting)|must be nice\b|big surprise|what a surprise|color me surprised|colour me surprised|(?:real|very|so) mature\b|nice going\b|slow clap|wow,? thanks\b(?= *[.!]* *$| for nothing| a lot)|love that for me|clearly you know best|sure you did\b|sure,? jan\b|because that worked so well|that went well,? didn't it|nice of you to (?:finally|show up|join us|remember)|thanks for finally|glad you could finally|how (?:nice|kind|thoughtful) of you to (?:finally|remember|show up)|as if i(?:'d| would) believe|(?:great|nice|good) (?:job|one|work),? (?:genius|einstein|sherlock)\b)`,
   'gi',
 );
+const SARCASM_GATE = ['oh', 'just what', 'yeah', 'thanks', 'must be nice', 'surprise', 'mature', 'nice going', 'slow clap', 'wow', 'love that', 'know best', 'sure', 'because that', 'went well', 'nice of you', 'glad you', 'how nice', 'how kind', 'how thoughtful', 'as if', 'genius', 'einstein', 'sherlock'];
 const TONE_TAG = /(?:^|\s)\/(?:s|j|srs|hj|lh|gen|nm|pos|neg|sarc|nsrs|rh)\b/gi;
 const EMAIL_OPEN = /^\s*(?:hi|hello|dear|good (?:morning|afternoon|evening))\b[^\n]{0,40},?\s*\n/i;
 const EMAIL_CLOSE = /\n\s*(?:best|best wishes|kind regards|regards|warm regards|many thanks|thanks|cheers|sincerely|all the best|warmly|yours)[,.!]?\s*\n+\s*[^\n]{1,40}\s*$/i;
@@ -63,7 +65,7 @@ export const sarcasm = harmonyRule((draft, emit) => {
   const tagged = TONE_TAG.test(draft.masked);
   TONE_TAG.lastIndex = 0;
   if (!tagged) {
-    for (const { start, end } of matches(draft.sentences, SARCASM)) emit({ rule: 'sarcasm', severity: 'warn', start, end });
+    for (const { start, end } of matches(draft.sentences, SARCASM, SARCASM_GATE)) emit({ rule: 'sarcasm', severity: 'warn', start, end });
     return;
   }
   // The writer said it is a joke or sarcasm, so no sarcasm note; but in an e-mail the tag
