@@ -42,6 +42,17 @@ const runInstalled = (args: string[], dataHome: string) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
+// The suite runs on every Node version it is meant for (npm run test:matrix), so this checks
+// each: engines.node, a list of `^X.Y[.Z]` joined by `||`, states what is tested.
+it('engines.node includes the Node running the suite', () => {
+  const range = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+  const parts = range.split('||').map((p) => /^\s*\^(\d+)\.(\d+)(?:\.(\d+))?\s*$/.exec(p));
+  expect(parts.every(Boolean), `engines.node "${range}" is not a list of ^X.Y ranges`).toBe(true);
+  const [major, minor, patch] = process.versions.node.split('.').map(Number) as [number, number, number];
+  const ok = parts.some((m) => major === Number(m![1]) && (minor > Number(m![2]) || (minor === Number(m![2]) && patch >= Number(m![3] ?? 0))));
+  expect(ok, `engines.node "${range}" does not include ${process.version}, which the suite runs on`).toBe(true);
+});
+
 describe('the packed package', () => {
   it('holds the app and its content, and nothing from development', () => {
     const paths = packed.files.map((f) => f.path);

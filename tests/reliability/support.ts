@@ -50,6 +50,12 @@ export function spawnBin(args: string[], options: SpawnOptions): Promise<Outcome
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.stdin.on('error', () => undefined); // the child may exit before reading its input
     child.stdin.end(options.input ?? '');
+    // A spawn that fails (no Node, a cwd removed under it) is an outcome to report, not an
+    // unhandled error that fails the whole run.
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      done({ code: null, signal: null, stdout, stderr: stderr + `spawn failed: ${error.message}\n`, timedOut });
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       done({ code, signal, stdout, stderr, timedOut });
