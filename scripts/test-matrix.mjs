@@ -1,15 +1,18 @@
-// npm run test:matrix: the whole suite (`npm test`: typecheck, build, vitest) on the machine's
-// Node and on Node 22 and 24 (scripts/node-versions.mjs installs them from the npm registry into
-// a cache outside the source tree). One version after another, since each builds dist/ with its
-// own V8 code cache; at the end dist/ is rebuilt with the machine's Node, as it was.
-//   node scripts/test-matrix.mjs [--only current,22,24] [--refresh] [--prepare-only]
-// --only: which versions (`current` is the Node running this script); --refresh: reinstall
-// them; --prepare-only: install them and check node-pty on each, run no tests.
+// npm run test:matrix: the whole suite (build, then vitest) on the machine's Node and on Node 22
+// and 24 (scripts/node-versions.mjs installs them from the npm registry into a cache outside the
+// source tree). One version after another, since each builds dist/ with its own V8 code cache;
+// at the end dist/ is rebuilt with the machine's Node, as it was. The typecheck (`npm test`
+// runs it first) is left out: tsc gives the same answer on every Node.
+//   node scripts/test-matrix.mjs [--only current,22,24] [--workers N] [--refresh] [--prepare-only]
+// --only: which versions (`current` is the Node running this script); --workers: vitest's
+// maxWorkers (default 2: on 2 cores vitest's own default is 1, which leaves a core idle while
+// a test file waits on the processes it spawns); --refresh: reinstall them; --prepare-only:
+// install them and check node-pty on each, run no tests.
 // node-pty (the pseudo-terminal tests; @lydell/node-pty) is a prebuilt Node-API addon: one
 // binary for every Node version, nothing to rebuild per ABI. Each version is still checked
 // first; one that cannot load it fails, saying why, rather than skipping the PTY tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureNode, MAJORS, ROOT } from './node-versions.mjs';
 
@@ -17,6 +20,7 @@ const { values: opt } = parseArgs({
   options: {
     only: { type: 'string', default: ['current', ...MAJORS].join(',') },
     refresh: { type: 'boolean', default: false },
+    workers: { type: 'string', default: '2' },
     'prepare-only': { type: 'boolean', default: false },
   },
 });
@@ -32,15 +36,18 @@ function ptyProblem(node) {
   return text.find((l) => /Error/.test(l))?.slice(0, 200) ?? `exit ${r.status}`;
 }
 
-/** Runs `npm test` with `target`'s node first on PATH; resolves with its counts. */
+/** Builds, then runs vitest, with `target`'s node first on PATH; resolves with its counts. */
 function runSuite(target) {
   const env = { ...process.env, PATH: `${target.binDir}:${process.env.PATH}` };
   // npm runs the scripts with whichever `node` PATH finds first: make sure it is this one.
   const seen = spawnSync('npm', ['exec', '--offline', '-c', 'node --version'], { cwd: ROOT, env, encoding: 'utf8' }).stdout?.trim();
   if (seen !== target.version) return Promise.resolve({ code: 1, note: `npm scripts would run ${seen || 'no node'}, not ${target.version}` });
   const started = Date.now();
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, env, stdio: 'inherit' });
+  if (build.status !== 0) return Promise.resolve({ code: 1, note: `the build failed on ${target.version}` });
   return new Promise((done) => {
-    const child = spawn('npm', ['test'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+    const child = spawn(target.node, [vitest, 'run', `--maxWorkers=${Number(opt.workers) || 1}`], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let tail = '';
     child.stdout.on('data', (d) => {
       process.stdout.write(d);
