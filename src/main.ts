@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       const { remind } = await import('./remind-fast.js');
       const io = { stdout: process.stdout, stderr: process.stderr, stdoutTTY: Boolean(process.stdout.isTTY), env: process.env };
-      return remind(io, debug, argv.includes('--no-color'));
+      return await remind(io, debug, argv.includes('--no-color'));
     } catch (error) {
       if (debug) process.stderr.write(`harmony remind: ${(error as Error).message}\n`);
       return 0; // never fail the shell

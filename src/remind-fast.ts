@@ -2,14 +2,20 @@
 // loads this module straight away (no commander, chalk, prompts, conf or content): it reads
 // config.json and the journal's day index and prints one line, or nothing. It never fails the
 // shell: any problem means silence and exit 0 (--debug says why on stderr).
+// The lines come from core/remind.ts reminderLines, as do those of the cache the shell
+// snippet reads (store/remind-cache.ts); when that cache is missing or says something else
+// today, this rebuilds it (if no other harmony holds the lock), so the next shell is fast again.
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { reminderFor } from './core/remind.js';
-import { practiceDay } from './core/dates.js';
+import { cacheAgrees } from './core/remind-cache.js';
+import { paintLine, reminderLines, type ReminderLine } from './core/remind.js';
+import { practiceDay, type LocalDate } from './core/dates.js';
+import type { Settings } from './core/settings.js';
 import { streakInfo } from './core/streaks.js';
 import { readDoc } from './store/files.js';
 import { Journal } from './store/journal.js';
 import { FILES, harmonyHome } from './store/paths.js';
+import { readReminderCache, writeReminderCache } from './store/remind-cache.js';
 import { settingsSpec } from './store/settings.js';
 import { wantsColor } from './ui/io.js';
 
@@ -20,35 +26,53 @@ export interface RemindIO {
   env: NodeJS.ProcessEnv;
 }
 
-/** The line to print (with colour codes when wanted), or null. Throws on any problem. */
-export function reminderLine(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColorFlag: boolean): string | null {
+/** Today's lines, plain. The usual case is cheap: once today is in this month's file, the whole day index (the costly read at years of history) is not needed. */
+function todaysLines(settings: Settings, journal: Journal, today: LocalDate): ReminderLine[] {
+  if (!settings.reminder) return [];
+  const practised = (kind: string) => kind !== 'note' || settings.notesCountForStreak;
+  const done = journal.readMonth(today.slice(0, 7)).some((e) => e.date === today && practised(e.kind));
+  return reminderLines({ streak: done ? null : streakInfo(journal.dayKeys(settings.notesCountForStreak), today) }, settings);
+}
+
+/**
+ * The lines to print (with colour codes when wanted). Throws on any problem. `heal` is
+ * called when the reminder cache would not have said the same today.
+ */
+export function reminderLinesNow(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColorFlag: boolean, heal?: (home: string, journal: Journal, now: Date) => void): string[] {
   const home = harmonyHome(env);
   const settings = readDoc(join(home, FILES.settings), settingsSpec);
-  if (!settings.reminder) return null;
   const now = env.HARMONY_NOW ? new Date(env.HARMONY_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`HARMONY_NOW is not a valid date-time: "${env.HARMONY_NOW}"`);
   const today = practiceDay(now, settings.dayStartHour);
   const journal = new Journal(home);
-  // The usual case, cheaply: once today is in this month's file there is nothing to say, and
-  // the whole day index (the costly read at years of history) is not needed.
-  const practised = (kind: string) => kind !== 'note' || settings.notesCountForStreak;
-  if (journal.readMonth(today.slice(0, 7)).some((e) => e.date === today && practised(e.kind))) return null;
-  const reminder = reminderFor(streakInfo(journal.dayKeys(settings.notesCountForStreak), today));
-  if (!reminder) return null;
+  const lines = todaysLines(settings, journal, today);
+  if (heal && !cacheAgrees(readReminderCache(home), settings, today, lines)) heal(home, journal, now);
   const color = wantsColor(env, stdoutTTY, noColorFlag ? false : undefined, settings.color);
-  if (!color) return reminder.text;
-  return reminder.urgent ? `\u001b[1;33m${reminder.text}\u001b[0m` : `\u001b[2m${reminder.text}\u001b[0m`;
+  return lines.map((l) => paintLine(l, color));
 }
 
-export function remind(io: RemindIO, debug: boolean, noColorFlag = false): number {
+export async function remind(io: RemindIO, debug: boolean, noColorFlag = false): Promise<number> {
   // A closed stdout (e.g. `harmony remind | head -0`) must not turn into a crash either.
   io.stdout.on('error', () => undefined);
+  let stale: { home: string; journal: Journal; now: Date } | undefined;
   try {
-    const line = reminderLine(io.env, io.stdoutTTY, noColorFlag);
-    if (line) io.stdout.write(line + '\n');
+    const lines = reminderLinesNow(io.env, io.stdoutTTY, noColorFlag, (home, journal, now) => (stale = { home, journal, now }));
+    if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
     else if (debug) io.stderr.write('harmony remind: nothing to say (today is done, or reminder is off).\n');
   } catch (error) {
     if (debug) io.stderr.write(`harmony remind: stayed silent because: ${(error as Error).message}\n`);
   }
+  if (stale) await healCache(stale, io, debug);
   return 0;
+}
+
+/** Rebuilds the shell snippet's cache after the line was printed (never delaying it), quietly. */
+async function healCache(s: { home: string; journal: Journal; now: Date }, io: RemindIO, debug: boolean): Promise<void> {
+  try {
+    const { ifLockFree } = await import('./store/lock.js');
+    const done = await ifLockFree(s.home, () => writeReminderCache(s.home, s.journal, s.now));
+    if (debug) io.stderr.write(`harmony remind: ${done ? 'rebuilt' : 'could not rebuild (busy, or no data folder yet)'} the reminder cache for the shell snippet.\n`);
+  } catch (error) {
+    if (debug) io.stderr.write(`harmony remind: could not rebuild the reminder cache: ${(error as Error).message}\n`);
+  }
 }

@@ -3,48 +3,45 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
+import { remindSnippet, SNIPPET_SHELLS, type SnippetShell } from '../core/remind-snippets.js';
 import { UsageError } from '../errors.js';
 import { remind } from '../remind-fast.js';
-import { print, styleFor } from '../ui/style.js';
+import { styleFor } from '../ui/style.js';
 
-const SHELLS = ['bash', 'zsh', 'fish'] as const;
-type Shell = (typeof SHELLS)[number];
-
-/** The line to add and the start-up file it belongs in. */
-export function installSnippet(shell: Shell, env: NodeJS.ProcessEnv): { line: string; file: string } {
+/** The start-up file a shell's snippet belongs in (~ for the home folder). */
+export function startupFile(shell: SnippetShell, env: NodeJS.ProcessEnv): string {
   const home = env.HOME || homedir();
   const tilde = (p: string) => (p.startsWith(home + '/') ? `~${p.slice(home.length)}` : p);
   switch (shell) {
     case 'bash':
-      // .bashrc is also read by some non-interactive shells; stay quiet there.
-      return { line: '[[ $- == *i* ]] && command -v harmony >/dev/null && harmony remind', file: '~/.bashrc' };
+      return '~/.bashrc';
     case 'zsh':
-      return { line: 'command -v harmony >/dev/null && harmony remind', file: tilde(join(env.ZDOTDIR || home, '.zshrc')) };
+      return tilde(join(env.ZDOTDIR || home, '.zshrc'));
     case 'fish':
-      return {
-        line: 'status is-interactive; and type -q harmony; and harmony remind',
-        file: tilde(join(env.XDG_CONFIG_HOME || join(home, '.config'), 'fish', 'config.fish')),
-      };
+      return tilde(join(env.XDG_CONFIG_HOME || join(home, '.config'), 'fish', 'config.fish'));
   }
 }
 
 export async function run(ctx: Context, opts: { install?: string }): Promise<void> {
   if (opts.install === undefined) {
-    remind({ stdout: ctx.io.stdout, stderr: ctx.io.stderr, stdoutTTY: ctx.io.stdoutTTY, env: ctx.env }, ctx.debug, !ctx.io.color);
+    await remind({ stdout: ctx.io.stdout, stderr: ctx.io.stderr, stdoutTTY: ctx.io.stdoutTTY, env: ctx.env }, ctx.debug, !ctx.io.color);
     return;
   }
-  const shell = opts.install as Shell;
-  if (!SHELLS.includes(shell)) throw new UsageError(`Unknown shell "${opts.install}". Valid: ${SHELLS.join(', ')}.`);
-  const { line, file } = installSnippet(shell, ctx.env);
+  const shell = opts.install as SnippetShell;
+  if (!SNIPPET_SHELLS.includes(shell)) throw new UsageError(`Unknown shell "${opts.install}". Valid: ${SNIPPET_SHELLS.join(', ')}.`);
+  const file = startupFile(shell, ctx.env);
   const s = styleFor(ctx.io);
   // The snippet alone goes to stdout, so `harmony remind --install bash >> ~/.bashrc` works.
-  print(ctx.io, '# harmony: a one-line check-in reminder in each new shell', line);
+  ctx.io.stdout.write(remindSnippet(shell));
   ctx.io.stderr.write(
     [
       '',
-      `Add the two lines above to ${s.bold(file)}, or run:`,
+      `Add the lines above to the end of ${s.bold(file)}, or run:`,
       `  harmony remind --install ${shell} >> ${file}`,
-      'It prints one line when today has no check-in yet, and nothing otherwise.',
+      'Each new shell then prints one line when today has no check-in yet, and nothing otherwise.',
+      shell === 'fish'
+        ? 'It reads the line from a small file harmony updates at every save (one `date` runs, not harmony).'
+        : 'It reads the line from a small file harmony updates at every save: no program starts.',
       `Turn it off any time: ${s.accent('harmony config set reminder off')}`,
       '',
     ].join('\n'),

@@ -1,4 +1,6 @@
-// What `harmony remind` says in a new shell: one line, or nothing once today is done.
+// What the shell reminder says on a given day: a line, or nothing once the day is done. One
+// pure function (reminderLines) answers for both `harmony remind` (remind-fast.ts) and the
+// file the shell snippet reads (store/remind-cache.ts), so the two can never disagree.
 import type { StreakInfo } from './streaks.js';
 
 export interface Reminder {
@@ -6,6 +8,9 @@ export interface Reminder {
   /** The streak ends tonight: shown a little louder. */
   urgent: boolean;
 }
+
+/** One line the reminder prints. */
+export type ReminderLine = Reminder;
 
 export function reminderFor(info: StreakInfo): Reminder | null {
   if (info.practicedToday) return null;
@@ -20,3 +25,29 @@ export function reminderFor(info: StreakInfo): Reminder | null {
   if (info.totalDays === 0) return { text: 'harmony · start your practice with a two-minute check-in: harmony checkin', urgent: false };
   return { text: 'harmony · no check-in yet today. Two minutes start a new streak: harmony checkin', urgent: false };
 }
+
+/** What one day's reminder is made of. */
+export interface ReminderDay {
+  /** The streak that day; null when the day is known to be practised already (no streak line). */
+  streak: StreakInfo | null;
+}
+
+export interface ReminderSettings {
+  /** The setting `reminder`: off, nothing is ever printed. */
+  reminder: boolean;
+}
+
+/** The lines to print on a day, in order (none: say nothing). */
+export function reminderLines(day: ReminderDay, settings: ReminderSettings): ReminderLine[] {
+  if (!settings.reminder) return [];
+  const lines: ReminderLine[] = [];
+  const streak = day.streak && reminderFor(day.streak);
+  if (streak) lines.push(streak);
+  return lines;
+}
+
+/** The SGR parameters a line is shown with on a colour terminal: bold yellow when urgent, else dim. */
+export const lineStyle = (line: ReminderLine): string => (line.urgent ? '1;33' : '2');
+
+/** A line as printed: with its colour codes, or plain. */
+export const paintLine = (line: ReminderLine, color: boolean): string => (color ? `\u001b[${lineStyle(line)}m${line.text}\u001b[0m` : line.text);

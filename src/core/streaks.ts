@@ -214,3 +214,52 @@ function finish(w: Walk, p: Practised, end: number, frozenDays = w.frozen.map(to
     streakStart: w.current > 0 ? toDate(w.start) : null,
   };
 }
+
+/**
+ * The streak on each day from `from` to `to` (inclusive) with no practice added: element i is
+ * streakInfo(days, from + i). The shell reminder's cache (store/remind-cache.ts) holds the
+ * line for each of the next days, worked out at every save, so this parses and walks the
+ * history once: the walk up to `from` is shared, and only the days from `from` on are walked
+ * again for each day (a few days each). Days after a given day count as that day, as in
+ * streakInfo, so each day gets its own view of them.
+ */
+export function streakSeries(days: Iterable<LocalDate>, from: LocalDate, to: LocalDate): StreakInfo[] {
+  const start = dayNumber(from);
+  const end = dayNumber(to);
+  if (end < start) return [];
+  const p = practisedDays(days, end, start);
+  const { has, base } = p;
+  // Walking the days before `from`: none of them is any day's "today", so none stops the walk.
+  const shared = walk(newWalk(), p, p.first, start - 1, end + 1);
+  // Practised days up to each day, and the newest one, for totalDays and lastPracticed.
+  let countBefore = 0;
+  let lastBefore = -Infinity;
+  for (let d = base; d < start; d++) {
+    if (has[d - base] === 1) {
+      countBefore++;
+      lastBefore = d;
+    }
+  }
+  const out: StreakInfo[] = [];
+  for (let day = start, count = countBefore, last = lastBefore; day <= end; day++) {
+    const own = has[day - base] === 1;
+    let later = false;
+    for (let d = day + 1; d <= end && !later; d++) later = has[d - base] === 1;
+    const counted = own || later;
+    const view: Practised = {
+      has,
+      base,
+      count: count + (counted ? 1 : 0),
+      first: Math.min(p.first, day),
+      last: counted ? day : last,
+    };
+    has[day - base] = counted ? 1 : 0;
+    out.push(finish(walk(copy(shared), view, start, day, day), view, day));
+    has[day - base] = own ? 1 : 0;
+    if (own) {
+      count++;
+      last = day;
+    }
+  }
+  return out;
+}

@@ -57,6 +57,12 @@ export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
   return record as T;
 }
 
+/**
+ * Every file this process has written, in order: Store.write looks at what one save wrote to
+ * decide whether the shell reminder's cache needs rebuilding (store/remind-cache.ts).
+ */
+export const written: string[] = [];
+
 /** Atomic write: a crash leaves either the old file or the new one, never half of either. */
 /**
  * Writes `data` to a new 0600 temp file beside `file` and returns its path; the caller renames
@@ -65,6 +71,7 @@ export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
  * over the good one (found by the reliability suite, issue 8).
  */
 export function writeTemp(file: string, data: string, durable = true): string {
+  written.push(file);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {

@@ -1,17 +1,22 @@
 // The store: the only code that touches harmony's data on disk.
 // Reads are lock-free (every file is replaced atomically, so a reader sees old or new);
 // every write runs inside write(), under the cross-process lock.
-import { join } from 'node:path';
-import { readDoc, writeDoc } from './files.js';
+import { join, sep } from 'node:path';
+import { readDoc, writeDoc, written } from './files.js';
 import { Journal } from './journal.js';
 import { prepareHome, withLock } from './lock.js';
 import { FILES, harmonyHome } from './paths.js';
+import { refreshReminderCache } from './remind-cache.js';
 import { settingsSpec, type Settings } from './settings.js';
 import { stateSpec, type State } from './state.js';
 
 export class Store {
   readonly journal: Journal;
-  constructor(readonly home: string) {
+  /** `now`: the clock (HARMONY_NOW in tests), for the practice day the reminder cache starts from. */
+  constructor(
+    readonly home: string,
+    readonly now: () => Date = () => new Date(),
+  ) {
     this.journal = new Journal(home);
   }
 
@@ -37,7 +42,18 @@ export class Store {
     process.on('SIGINT', hold).on('SIGTERM', hold);
     try {
       prepareHome(this.home); // a DataError, not a crash, when the folder cannot be made
-      return await withLock(this.home, work);
+      return await withLock(this.home, async () => {
+        const from = written.length;
+        try {
+          return await work();
+        } finally {
+          // Every save passes here, so the shell reminder's cache is rebuilt after each one
+          // (even one that failed half-way), unless it only wrote what the reminder never
+          // says anything about (quiz answers, lessons read). Still under the lock.
+          const files = written.slice(from);
+          if (files.length === 0 || files.some((f) => !this.outsideReminder(f))) refreshReminderCache(this.home, this.journal, this.now());
+        }
+      });
     } finally {
       process.off('SIGINT', hold).off('SIGTERM', hold);
       if (signal) {
@@ -45,6 +61,11 @@ export class Store {
         process.exit(signal === 'SIGINT' ? 130 : 143);
       }
     }
+  }
+
+  /** Whether a file written has no part in what the shell reminder says (see write()). */
+  private outsideReminder(file: string): boolean {
+    return file === this.path(FILES.state) || file === this.path(FILES.quiz) || file.startsWith(this.path(FILES.quizLogDir) + sep);
   }
 
   /** Read-modify-write of state.json, under the lock. */
@@ -59,7 +80,9 @@ export class Store {
 }
 
 export function openStore(env: NodeJS.ProcessEnv): Store {
-  return new Store(harmonyHome(env));
+  // HARMONY_NOW pins the clock (context.ts reports one that is not a date; here it is ignored).
+  const pinned = env.HARMONY_NOW ? new Date(env.HARMONY_NOW) : undefined;
+  return new Store(harmonyHome(env), pinned && !Number.isNaN(pinned.getTime()) ? () => pinned : undefined);
 }
 
 export { readDoc, writeDoc } from './files.js';

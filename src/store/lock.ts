@@ -65,3 +65,29 @@ export async function withLock<T>(home: string, work: () => T | Promise<T>): Pro
     await release().catch(() => undefined);
   }
 }
+
+/**
+ * Runs `work` under the lock if the data folder exists and the lock is free right now, else
+ * not at all; returns whether it ran. For `harmony remind` healing the reminder cache: it
+ * runs in every new shell, so it never waits for another harmony and never makes the folder.
+ */
+export async function ifLockFree(home: string, work: () => void): Promise<boolean> {
+  try {
+    accessSync(home, constants.W_OK);
+  } catch {
+    return false;
+  }
+  const { default: lockfile } = await import('proper-lockfile');
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(home, { lockfilePath: join(home, FILES.lock), realpath: false, stale: STALE_MS, retries: 0, onCompromised: () => undefined });
+  } catch {
+    return false;
+  }
+  try {
+    work();
+    return true;
+  } finally {
+    await release().catch(() => undefined);
+  }
+}

@@ -24,4 +24,6 @@ export const FILES = {
   quizLogDir: 'quiz-log',
   journalDir: 'journal',
   lock: 'harmony.lock',
+  /** The shell reminder's cache (store/remind-cache.ts): local, never synced or backed up. */
+  remindCache: 'remind-cache.txt',
 } as const;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
@@ -132,13 +132,24 @@ describe('harmony remind', () => {
     }
   });
 
-  it('never prompts and never writes (no lock, no index rebuild)', async () => {
+  it('never prompts, leaves the index alone, and writes only the reminder cache when it is missing or wrong', async () => {
     const home = await homeWithDays(3, addDays(TODAY, -1));
     writeFileSync(join(home, 'journal', `index-${TODAY.slice(0, 4)}.json`), '{}'); // a broken cache stays as it is
+    rmSync(join(home, 'remind-cache.txt'));
     const r = run(['remind'], { home, env: NOON, input: 'y\n' });
     expect(r.stdout).toMatch(/3-day streak/);
     expect(readFileSync(join(home, 'journal', `index-${TODAY.slice(0, 4)}.json`), 'utf8')).toBe('{}');
-    expect(readdirSync(home).sort()).toEqual(['journal']);
+    expect(readdirSync(home).sort()).toEqual(['journal', 'remind-cache.txt']); // no lock left behind
+    const cache = readFileSync(join(home, 'remind-cache.txt'), 'utf8');
+    expect(cache).toContain(`${TODAY}\t1;33\t${r.stdout.trim()}\n`);
+    // Right already: not rewritten (the shell runs this in every new terminal).
+    const before = statSync(join(home, 'remind-cache.txt')).mtimeMs;
+    expect(run(['remind'], { home, env: NOON }).stdout).toBe(r.stdout);
+    expect(statSync(join(home, 'remind-cache.txt')).mtimeMs).toBe(before);
+    // A folder that does not exist is not made.
+    const none = join(tempHome(), 'not-yet');
+    expect(run(['remind'], { home: none, env: NOON }).stdout).toMatch(/start your practice/);
+    expect(existsSync(none)).toBe(false);
   });
 
   it('--install prints the snippet on stdout and where to put it on stderr', () => {
@@ -148,9 +159,12 @@ describe('harmony remind', () => {
       const r = run(['remind', '--install', shell], { home });
       expect(r.code).toBe(0);
       const lines = r.stdout.trim().split('\n');
-      expect(lines[0]).toMatch(/^# /);
-      expect(lines[1]).toMatch(/harmony remind$/);
+      expect(lines[0]).toMatch(/^# harmony: /);
+      expect(lines.length).toBeLessThan(45); // a snippet someone can read
+      expect(r.stdout).toContain('remind-cache.txt');
+      expect(r.stdout).toContain('harmony remind');
       expect(r.stderr).toContain(file);
+      expect(r.stderr).toContain(`harmony remind --install ${shell} >> `);
       expect(r.stderr).toContain('harmony config set reminder off');
     }
     const bad = run(['remind', '--install', 'tcsh'], { home });

@@ -1,0 +1,64 @@
+// The reminder cache on disk (remind-cache.txt in the data folder): what `harmony remind`
+// would print on each day from two days before the last save's practice day to two weeks
+// after it, for the shell snippet to read without starting node (format: core/remind-cache.ts).
+// Rewritten after every save (Store.write), so it only has to look ahead for days without a
+// save; `harmony remind` rebuilds it when it finds it missing or saying something else.
+// A cache: never synced, never backed up, compact and without fsync (a torn last line is
+// ignored by the snippet, and a file it cannot read makes it ask `harmony remind`).
+import { readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, daysBetween, practiceDay, type LocalDate } from '../core/dates.js';
+import { CACHE_DAYS_AFTER, CACHE_DAYS_BEFORE, formatReminderCache, parseReminderCache, type ParsedReminderCache } from '../core/remind-cache.js';
+import { reminderLines, type ReminderLine } from '../core/remind.js';
+import { streakSeries } from '../core/streaks.js';
+import { readDoc, removeQuietly, writeTemp } from './files.js';
+import type { Journal } from './journal.js';
+import { FILES } from './paths.js';
+import { settingsSpec, type Settings } from './settings.js';
+
+export const reminderCacheFile = (home: string) => join(home, FILES.remindCache);
+
+/** The lines of each day from `from` to `to`, as `harmony remind` would print them on that day. */
+export function reminderDays(settings: Settings, journal: Journal, from: LocalDate, to: LocalDate): { date: LocalDate; lines: ReminderLine[] }[] {
+  const count = daysBetween(from, to) + 1;
+  // With the reminder off nothing is said, and the history is not read.
+  const series = settings.reminder ? streakSeries(journal.dayKeys(settings.notesCountForStreak), from, to) : [];
+  return Array.from({ length: count }, (_, i) => ({ date: addDays(from, i), lines: reminderLines({ streak: series[i] ?? null }, settings) }));
+}
+
+/** Works out and writes the cache for the practice day of `now`. Throws on any problem. */
+export function writeReminderCache(home: string, journal: Journal, now: Date): void {
+  const settings = readDoc(join(home, FILES.settings), settingsSpec);
+  const today = practiceDay(now, settings.dayStartHour);
+  const days = reminderDays(settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
+  const file = reminderCacheFile(home);
+  const temp = writeTemp(file, formatReminderCache({ dayStartHour: settings.dayStartHour, color: settings.color, days }), false);
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    removeQuietly(temp);
+    throw error;
+  }
+}
+
+/**
+ * After a save, under the lock. Never throws (what the user saved is saved): on any problem
+ * the file is removed rather than left saying something that may be wrong, so the snippet
+ * asks `harmony remind`.
+ */
+export function refreshReminderCache(home: string, journal: Journal, now: Date): void {
+  try {
+    writeReminderCache(home, journal, now);
+  } catch {
+    removeQuietly(reminderCacheFile(home));
+  }
+}
+
+/** The cache as the snippet sees it; null when missing, unreadable or of another version. */
+export function readReminderCache(home: string): ParsedReminderCache | null {
+  try {
+    return parseReminderCache(readFileSync(reminderCacheFile(home), 'utf8'));
+  } catch {
+    return null;
+  }
+}
