@@ -29,7 +29,7 @@ _harmony_remind() {
   local IFS=$'\\t' f t h d k v dsh col a fmt='%.0s%s\\n'
   f=\${XDG_CONFIG_HOME-}; [[ $f == /* ]] || f=\${HOME-}/.config
   f=\${HARMONY_HOME:-$f/harmony}/${CACHE} t=\${EPOCHSECONDS-}
-  [[ -n $t && $t != *[!0-9]* ]] && {
+  [[ -n $t && $t != *[!0-9]* && -f $f && -r $f ]] && {
     read -r k v dsh col && [[ $k == harmony-remind && $v == ${V} && $dsh == [0-6] ]] && {
       printf -v h '%(%H)T' "$t"
       (( 10#$h < dsh )) && t=$(( t - (10#$h + 12) * 3600 ))  # before dayStartHour: yesterday
@@ -59,7 +59,7 @@ _harmony_remind() {
   local -a a
   f=\${XDG_CONFIG_HOME-}; [[ $f == /* ]] || f=$HOME/.config
   f=\${HARMONY_HOME:-$f/harmony}/${CACHE}
-  zmodload zsh/datetime 2>/dev/null && t=$EPOCHSECONDS && {
+  [[ -f $f && -r $f ]] && zmodload zsh/datetime 2>/dev/null && t=$EPOCHSECONDS && {
     read -r k v dsh col && [[ $k == harmony-remind && $v == ${V} && $dsh == [0-6] ]] && {
       strftime -s h %H $t
       (( 10#$h < dsh )) && (( t -= (10#$h + 12) * 3600 ))  # before dayStartHour: yesterday
@@ -87,7 +87,7 @@ function _harmony_remind
     set -l f $HARMONY_HOME/${CACHE}
     string match -q '/*' -- "$XDG_CONFIG_HOME"; and set -l x $XDG_CONFIG_HOME; or set -l x $HOME/.config
     test -n "$HARMONY_HOME"; or set f $x/harmony/${CACHE}
-    set -l now (command date '+%H%n%Y-%m-%d' 2>/dev/null) # hour, date
+    test -f $f -a -r $f; and set -l now (command date '+%H%n%Y-%m-%d' 2>/dev/null) # hour, date
     set -q now[2]; and begin
         read -l -d \\t k v dsh col; and test "$k" = harmony-remind -a "$v" = ${V}
         and string match -qr '^[0-6]$' -- "$dsh"; and begin
