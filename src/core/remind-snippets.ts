@@ -80,35 +80,37 @@ _harmony_remind() {
 _harmony_remind || :
 `;
 
-// fish has no clock builtin: one \`date\`. Before dayStartHour it takes the line before today's.
+// fish has no clock builtin: one \`date\`. It reads the whole file at once (read -z), so a
+// last line without its line break (a torn write) is left out; before dayStartHour it takes
+// the line before today's.
 const fish = `# harmony: a check-in reminder in each new shell, read from a file harmony keeps up to date
 # (one \`date\` runs; when the file cannot answer, \`harmony remind\` does). Remove to turn off.
 function _harmony_remind
     set -l f $HARMONY_HOME/${CACHE}
     string match -q '/*' -- "$XDG_CONFIG_HOME"; and set -l x $XDG_CONFIG_HOME; or set -l x $HOME/.config
     test -n "$HARMONY_HOME"; or set f $x/harmony/${CACHE}
-    test -f $f -a -r $f; and set -l now (command date '+%H%n%Y-%m-%d' 2>/dev/null) # hour, date
-    set -q now[2]; and begin
-        read -l -d \\t k v dsh col; and test "$k" = harmony-remind -a "$v" = ${V}
-        and string match -qr '^[0-6]$' -- "$dsh"; and begin
-            set -l prev; set -l fmt '%.0s%s\\n'; set -l on '\\e[%sm%s\\e[0m\\n'
-            if test -n "$NO_COLOR" -o "$TERM" = dumb -o "$col" = never
-            else if test "$col" = always
-                set fmt $on
-            else if set -q FORCE_COLOR
-                contains -- "$FORCE_COLOR" 0 false; or set fmt $on
-            else if test -t 1
-                set fmt $on
-            end
-            while read -l -d \\t -a a
-                test "$a[1]" = $now[2]; or begin; set prev $a; continue; end
-                test $now[1] -lt $dsh; and set a $prev # before dayStartHour: yesterday
-                set -q a[1]; or break
-                set -q a[3]; and printf $fmt $a[2..-1]
-                return 0
-            end
+    test -f $f -a -r $f; and read -z -l all < $f 2>/dev/null; and set -l now (command date '+%H%n%Y-%m-%d' 2>/dev/null)
+    set -l lines (string split \\n -- "$all") # the last one is empty, unless the write was torn
+    set -l head (string split \\t -- "$lines[1]")
+    if set -q now[2] lines[3]; and test "$head[1]" = harmony-remind -a "$head[2]" = ${V}; and string match -qr '^[0-6]$' -- "$head[3]"
+        set -l prev; set -l fmt '%.0s%s\\n'; set -l on '\\e[%sm%s\\e[0m\\n'
+        if test -n "$NO_COLOR" -o "$TERM" = dumb -o "$head[4]" = never
+        else if test "$head[4]" = always
+            set fmt $on
+        else if set -q FORCE_COLOR
+            contains -- "$FORCE_COLOR" 0 false; or set fmt $on
+        else if test -t 1
+            set fmt $on
         end
-    end 2>/dev/null < $f
+        for line in $lines[2..-2]
+            set -l a (string split \\t -- $line)
+            test "$a[1]" = $now[2]; or begin; set prev $a; continue; end
+            test $now[1] -lt $head[3]; and set a $prev # before dayStartHour: yesterday
+            set -q a[1]; or break
+            set -q a[3]; and printf $fmt $a[2..-1]
+            return 0
+        end
+    end
     type -q harmony; and harmony remind
     return 0
 end

@@ -58,8 +58,9 @@ export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
 }
 
 /**
- * Every file this process has written, in order: Store.write looks at what one save wrote to
- * decide whether the shell reminder's cache needs rebuilding (store/remind-cache.ts).
+ * Every file writeDoc has replaced in this process, in order: Store.write looks at what one
+ * save changed to decide whether the shell reminder's cache needs rebuilding
+ * (store/remind-cache.ts).
  */
 export const written: string[] = [];
 
@@ -71,7 +72,6 @@ export const written: string[] = [];
  * over the good one (found by the reliability suite, issue 8).
  */
 export function writeTemp(file: string, data: string, durable = true): string {
-  written.push(file);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
@@ -117,6 +117,7 @@ export function writeDoc(file: string, doc: unknown, options: WriteOptions = {})
     if (temp) removeQuietly(temp);
     throw writeError(file, error);
   }
+  written.push(file);
   if (!options.cache) syncFolder(dir);
 }
 

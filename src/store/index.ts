@@ -44,14 +44,15 @@ export class Store {
       prepareHome(this.home); // a DataError, not a crash, when the folder cannot be made
       return await withLock(this.home, async () => {
         const from = written.length;
+        let failed = true;
         try {
-          return await work();
+          const result = await work();
+          failed = false;
+          return result;
         } finally {
-          // Every save passes here, so the shell reminder's cache is rebuilt after each one
-          // (even one that failed half-way), unless it only wrote what the reminder never
-          // says anything about (quiz answers, lessons read). Still under the lock.
-          const files = written.slice(from);
-          if (files.length === 0 || files.some((f) => !this.outsideReminder(f))) refreshReminderCache(this.home, this.journal, this.now());
+          // Every save passes here, so the shell reminder's cache is rebuilt after each one,
+          // still under the lock (see reminderMayHaveChanged).
+          if (this.reminderMayHaveChanged(written.slice(from), failed)) refreshReminderCache(this.home, this.journal, this.now());
         }
       });
     } finally {
@@ -61,6 +62,17 @@ export class Store {
         process.exit(signal === 'SIGINT' ? 130 : 143);
       }
     }
+  }
+
+  /**
+   * After a save that went through: unless it only wrote what the reminder never speaks of
+   * (quiz answers, lessons read). Nothing recorded counts as a change: conf writes
+   * config.json itself. After one that failed: only if it changed a file before failing (a
+   * failed save changed nothing else, so the cache still holds, and a full disk keeps it).
+   */
+  private reminderMayHaveChanged(files: string[], failed: boolean): boolean {
+    const relevant = files.filter((f) => !this.outsideReminder(f));
+    return failed ? relevant.length > 0 : files.length === 0 || relevant.length > 0;
   }
 
   /** Whether a file written has no part in what the shell reminder says (see write()). */

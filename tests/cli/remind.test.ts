@@ -148,7 +148,7 @@ describe('harmony remind', () => {
     expect(statSync(join(home, 'remind-cache.txt')).mtimeMs).toBe(before);
     // A folder that does not exist is not made.
     const none = join(tempHome(), 'not-yet');
-    expect(run(['remind'], { home: none, env: NOON }).stdout).toMatch(/start your practice/);
+    expect(run(['remind'], { home: none, env: NOON, cwd: '/' }).stdout).toMatch(/start your practice/);
     expect(existsSync(none)).toBe(false);
   });
 
