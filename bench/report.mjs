@@ -71,7 +71,7 @@ export function printGrowth(rows, stores, log = console.log) {
 export function printVerdicts(v, log = console.log) {
   log('\nBudgets:');
   for (const b of v) {
-    const value = b.value === null ? 'n/a' : b.kind === 'ms' ? ms(b.value) : x(b.value);
+    const value = b.value === null ? 'n/a' : b.display ?? (b.kind === 'ms' ? ms(b.value) : x(b.value));
     log(`  ${pad(b.verdict, 5)} ${pad(b.label, 48)} ${value}`);
   }
 }

@@ -2,6 +2,7 @@
 // `node -e 0` run beside it, prints a table with the budgets of issue 7, writes JSON to
 // bench/results/<timestamp>.json (and bench/latest.json with --latest).
 //   node bench/run.mjs [--runs N] [--quick] [--only cmd,cmd] [--stores empty,10y] [--latest] [--keep]
+// (--only shell: only the shell snippet's cost, bench/shell.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands.mjs';
 import { compare, median, memoryAvailable } from './measure.mjs';
 import { printGrowth, printTable, printVerdicts } from './report.mjs';
+import { measureShells, printShells } from './shell.mjs';
 import { buildStores } from './stores.mjs';
 import { writeDrafts } from './drafts.mjs';
 
@@ -79,11 +81,15 @@ for (const cmd of [...wanted.filter((c) => !c.save), ...wanted.filter((c) => c.s
   }
 }
 if (process.stdout.isTTY) process.stdout.write('\r'.padEnd(61) + '\r');
+// The reminder snippet in the shells (issue 19), after the saves: each store's cache is made for today.
+const shellRows = !opt.only || opt.only.split(',').includes('shell') ? measureShells(BIN, work, manifest, storeNames, { runs: opt.quick ? 4 : 10 }) : [];
 load.push(loadavg()[0]);
 
 console.log('');
 const verdicts = printTable(rows);
 printGrowth(rows, storeNames);
+const shellVerdicts = shellRows.length ? printShells(shellRows) : [];
+verdicts.push(...shellVerdicts);
 printVerdicts(verdicts);
 const seconds = (Date.now() - started) / 1000;
 const nodeMs = median(rows.filter((r) => r.result.nodeMs).map((r) => r.result.nodeMs));
@@ -100,7 +106,7 @@ try {
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const report = {
   date: new Date().toISOString(), commit, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
-  loadavg: load, seconds, runs, stores: manifest.stores, quizWarning: manifest.quizWarning, rows, budgets: verdicts,
+  loadavg: load, seconds, runs, stores: manifest.stores, quizWarning: manifest.quizWarning, rows, shellRows, budgets: verdicts,
 };
 const dir = join(ROOT, 'bench', 'results');
 mkdirSync(dir, { recursive: true });

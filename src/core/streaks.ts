@@ -231,6 +231,8 @@ export function streakSeries(days: Iterable<LocalDate>, from: LocalDate, to: Loc
   const { has, base } = p;
   // Walking the days before `from`: none of them is any day's "today", so none stops the walk.
   const shared = walk(newWalk(), p, p.first, start - 1, end + 1);
+  // The frozen days before `from` are every day's: turned into dates once (years of history hold hundreds).
+  const sharedFrozen = shared.frozen.map(toDate);
   // Practised days up to each day, and the newest one, for totalDays and lastPracticed.
   let countBefore = 0;
   let lastBefore = -Infinity;
@@ -254,7 +256,8 @@ export function streakSeries(days: Iterable<LocalDate>, from: LocalDate, to: Loc
       last: counted ? day : last,
     };
     has[day - base] = counted ? 1 : 0;
-    out.push(finish(walk(copy(shared), view, start, day, day), view, day));
+    const w = walk(copy(shared), view, start, day, day);
+    out.push(finish(w, view, day, sharedFrozen.concat(w.frozen.slice(shared.frozen.length).map(toDate))));
     has[day - base] = own ? 1 : 0;
     if (own) {
       count++;
