@@ -41,7 +41,7 @@ function batchMs(cmd, args, env) {
 function snippets(bin, dir) {
   const files = {};
   for (const shell of Object.keys(SHELLS)) {
-    const r = spawnSync(process.execPath, [bin, 'remind', '--install', shell], { encoding: 'utf8', env: { ...process.env, HARMONY_HOME: dir } });
+    const r = spawnSync(process.execPath, [bin, 'remind', '--install', shell], { encoding: 'utf8', env: { ...process.env, HARMONY_HOME: dir, HOME: dir, ZDOTDIR: dir, XDG_CONFIG_HOME: dir } });
     if (r.status !== 0) throw new Error(`harmony remind --install ${shell}: ${r.stderr}`);
     files[shell] = join(dir, `snippet.${shell}`);
     writeFileSync(files[shell], r.stdout.replace('if [[ $- == *i* ]]; then', 'if true; then').replace('if status is-interactive;', 'if true;'));

@@ -16,8 +16,8 @@ export function addTools(program: Command, ctx: Ctx): void {
   program
     .command('remind')
     .description('for your shell start-up file: one line when today has no check-in yet, else nothing')
-    .addOption(new Option('--install <shell>', 'print the line to add to your shell start-up file').choices(['bash', 'zsh', 'fish']))
-    .addHelpText('after', examples('harmony remind', 'harmony remind --install bash >> ~/.bashrc', 'harmony config set reminder off   # silence it'))
+    .addOption(new Option('--install <shell>', 'print a snippet for your shell start-up file that answers without starting harmony').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', examples('harmony remind', 'harmony remind --install bash >> ~/.bashrc', 'harmony remind --install zsh >> ~/.zshrc', 'harmony remind --install fish >> ~/.config/fish/config.fish', 'harmony config set reminder off   # silence it'))
     .action(lazy(ctx, () => import('../commands/remind.js')));
 
   program

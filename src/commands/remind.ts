@@ -1,5 +1,6 @@
 // harmony remind [--install bash|zsh|fish]. Plain `harmony remind` normally never gets here
 // (main.ts answers it on a fast path); this handles --install and any other spelling.
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
@@ -22,6 +23,18 @@ export function startupFile(shell: SnippetShell, env: NodeJS.ProcessEnv): string
   }
 }
 
+/** Whether the start-up file already has the snippet, or an older line running harmony remind. */
+function installed(file: string, env: NodeJS.ProcessEnv): 'snippet' | 'line' | null {
+  let text: string;
+  try {
+    text = readFileSync(file.startsWith('~/') ? join(env.HOME || homedir(), file.slice(2)) : file, 'utf8');
+  } catch {
+    return null; // not there yet, or not readable: nothing to say
+  }
+  if (text.includes('_harmony_remind')) return 'snippet';
+  return /^[^#\n]*\bharmony remind\b/m.test(text) ? 'line' : null;
+}
+
 export async function run(ctx: Context, opts: { install?: string }): Promise<void> {
   if (opts.install === undefined) {
     await remind({ stdout: ctx.io.stdout, stderr: ctx.io.stderr, stdoutTTY: ctx.io.stdoutTTY, env: ctx.env }, ctx.debug, !ctx.io.color);
@@ -31,8 +44,17 @@ export async function run(ctx: Context, opts: { install?: string }): Promise<voi
   if (!SNIPPET_SHELLS.includes(shell)) throw new UsageError(`Unknown shell "${opts.install}". Valid: ${SNIPPET_SHELLS.join(', ')}.`);
   const file = startupFile(shell, ctx.env);
   const s = styleFor(ctx.io);
+  const present = installed(file, ctx.env);
+  if (present === 'snippet') {
+    // Printing it again would put a second copy in the file with `>>`: each shell would say it twice.
+    ctx.io.stderr.write(
+      `${file} already holds the harmony reminder snippet (the lines from "# harmony: a check-in reminder"). To install it again, remove those lines first.\n`,
+    );
+    return;
+  }
   // The snippet alone goes to stdout, so `harmony remind --install bash >> ~/.bashrc` works.
   ctx.io.stdout.write(remindSnippet(shell));
+  if (present === 'line') ctx.io.stderr.write(`\n${file} already runs \`harmony remind\` (an older line): remove that line when you add these.\n`);
   ctx.io.stderr.write(
     [
       '',

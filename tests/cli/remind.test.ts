@@ -156,7 +156,7 @@ describe('harmony remind', () => {
     const home = tempHome();
     const expected = { bash: '~/.bashrc', zsh: '.zshrc', fish: 'fish/config.fish' };
     for (const [shell, file] of Object.entries(expected)) {
-      const r = run(['remind', '--install', shell], { home });
+      const r = run(['remind', '--install', shell], { home, env: { HOME: home, ZDOTDIR: undefined, XDG_CONFIG_HOME: undefined } });
       expect(r.code).toBe(0);
       const lines = r.stdout.trim().split('\n');
       expect(lines[0]).toMatch(/^# harmony: /);
@@ -167,6 +167,17 @@ describe('harmony remind', () => {
       expect(r.stderr).toContain(`harmony remind --install ${shell} >> `);
       expect(r.stderr).toContain('harmony config set reminder off');
     }
+    // Run twice with >>, it must not add a second copy (each shell would say it twice).
+    const env = { HOME: home };
+    writeFileSync(join(home, '.bashrc'), 'alias ll="ls -l"\n' + run(['remind', '--install', 'bash'], { home, env }).stdout);
+    const again = run(['remind', '--install', 'bash'], { home, env });
+    expect(again).toMatchObject({ code: 0, stdout: '' });
+    expect(again.stderr).toMatch(/already holds the harmony reminder snippet/);
+    // An older one-line `harmony remind` is named, and the snippet printed.
+    writeFileSync(join(home, '.bashrc'), '[[ $- == *i* ]] && command -v harmony >/dev/null && harmony remind\n');
+    const older = run(['remind', '--install', 'bash'], { home, env });
+    expect(older.stdout).toContain('_harmony_remind');
+    expect(older.stderr).toMatch(/already runs `harmony remind` \(an older line\)/);
     const bad = run(['remind', '--install', 'tcsh'], { home });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bash, zsh, fish');
