@@ -26,7 +26,11 @@ export function reminderFor(info: StreakInfo): Reminder | null {
   return { text: 'harmony · no check-in yet today. Two minutes start a new streak: harmony checkin', urgent: false };
 }
 
-/** What one day's reminder is made of. */
+/**
+ * What one day's reminder is made of. Anything else the reminder says (who is due, issue 14)
+ * belongs here and in reminderLines, so that the shell snippet's cache (store/remind-cache.ts
+ * reminderDays, which fills this in for each of the next days) says it too.
+ */
 export interface ReminderDay {
   /** The streak that day; null when the day is known to be practised already (no streak line). */
   streak: StreakInfo | null;
