@@ -14,6 +14,8 @@ export const COMMANDS = [
   { name: 'journal --search', args: (m) => ['journal', '--search', m.searchTerm], probe: ['journal list', '--search'] },
   { name: 'stats', args: ['stats'], probe: ['stats'] },
   { name: 'export md', args: ['export', '--format', 'md'], probe: ['export', '--format'] },
+  // The weekly review's figures (last week's entries, the follow-ups after them, its quiz log).
+  { name: 'review', args: ['review', '--week', 'last', '--json'], probe: ['review', '--week', '--json'] },
   // harmony check reads a draft and never touches the store; exit 4 (a warn-level note) is a
   // normal result, not a failure. Drafts: bench/drafts.mjs.
   { name: 'check', args: (m) => ['check', m.drafts.small], anyStore: true, okExit: [0, 4], probe: ['check', '--format'] },
@@ -45,6 +47,7 @@ export const BUDGETS = [
   { command: 'journal --search', store: '10y', kind: 'ratio', max: 2.5 },
   { command: 'export md', store: '10y', kind: 'ratio', max: 2.5 },
   { command: 'learn', store: '10y', kind: 'ratio', max: 3 },
+  { command: 'review', store: '10y', kind: 'ratio', max: 2.5 },
   { command: 'export md', store: '100k', kind: 'ms', max: 2000 },
   { command: 'checkin save', store: '10y', from: 'empty', kind: 'growth', max: 1.2 },
   { command: 'remind', store: '10y', kind: 'mem', max: 1.5 },

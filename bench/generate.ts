@@ -42,6 +42,15 @@ interface Lesson {
   prompts: string[];
 }
 
+interface Practice {
+  id: string;
+  principle: PrincipleId;
+  text: string;
+}
+
+let PRACTICES: Practice[] = [];
+const STATUSES = ['kept', 'kept', 'partly', 'missed', 'dropped'] as const;
+
 function makeWriter(random: () => number, lessons: Lesson[]) {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const sentence = (min: number, max: number) => {
@@ -72,8 +81,21 @@ function makeWriter(random: () => number, lessons: Lesson[]) {
     const e: Entry = { id, kind, date, createdAt: time(date), principle, answers };
     if (kind === 'checkin') e.mood = 1 + Math.floor(random() * 5);
     if (kind === 'reflection' || random() < 0.5) e.intention = sentence(5, 12);
+    // The coaching loop: a practice taken on most check-ins (some marked done), and the last
+    // plan followed up by the next check-in (issue 12).
+    const pool = PRACTICES.filter((p) => p.principle === principle);
+    if (kind === 'checkin' && pool.length > 0 && random() < 0.6) {
+      const p = pick(pool);
+      e.practice = { id: p.id, text: p.text, ...(random() < 0.5 ? { done: time(date) } : {}) };
+    }
+    if (kind === 'checkin' && lastPlan && random() < 0.85) {
+      e.followUp = { entryId: lastPlan.id, ...(lastPlan.intention ? { intention: pick(STATUSES) } : {}), ...(lastPlan.practice ? { practice: pick(STATUSES) } : {}) };
+      lastPlan = undefined;
+    }
+    if (e.intention || e.practice) lastPlan = e;
     return e;
   };
+  let lastPlan: Entry | undefined;
   return { entry, pick };
 }
 
@@ -122,7 +144,9 @@ function writeStore(home: string, entries: Entry[], lessons: Lesson[]): { months
 
 const [out, contentFile] = process.argv.slice(2);
 if (!out || !contentFile) throw new Error('usage: generate.mjs <out-folder> <content.json>');
-const lessons = (JSON.parse(readFileSync(contentFile, 'utf8')) as { lessons: Lesson[] }).lessons;
+const compiled = JSON.parse(readFileSync(contentFile, 'utf8')) as { lessons: Lesson[]; practices?: Practice[] };
+const lessons = compiled.lessons;
+PRACTICES = compiled.practices ?? [];
 const plans = [
   { name: 'empty', days: 0, perDay: 1 },
   { name: '1y', days: 365, perDay: 1 },

@@ -103,11 +103,11 @@ describe('the follow-up from flags', () => {
     expect(journal(home)).toEqual(before);
   });
 
-  it('a practice marked done with no intention is closed as kept without asking', () => {
+  it('a practice marked done counts as kept, whatever --followup says for the practice', () => {
     const home = tempHome();
     checkin(home, '2025-03-10', ['--practice', P.id]);
     h(home, ['practice', 'done']);
-    checkin(home, '2025-03-11');
+    checkin(home, '2025-03-11', ['--followup', 'missed']);
     expect(journal(home)[1].followUp).toEqual({ entryId: journal(home)[0].id, practice: 'kept' });
   });
 });

@@ -21,6 +21,7 @@ export const followup: Step = async (s) => {
     if (flag !== undefined) throw new UsageError(s.existing?.followUp ? "Today's check-in already has its follow-up; leave out --followup." : '--followup goes with the check-in for today, not a filled-in day; leave it out.');
     return;
   }
+  if (!s.ask && flag === undefined) return; // stays open (and no month is read for nothing)
   const open = openBefore(s.today.store, s.today.today);
   if (!open) {
     if (flag !== undefined) throw new UsageError('There is nothing to follow up: no open intention or practice before today. Leave out --followup.');
@@ -35,7 +36,6 @@ export const followup: Step = async (s) => {
     s.draft.followUp = followUpOf(open, []);
     return;
   }
-  if (!s.ask) return; // stays open
   s.draft.followUp = await ask(s, open);
 };
 
