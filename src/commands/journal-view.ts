@@ -9,7 +9,8 @@ import { excerpt, safeText } from '../core/safe.js';
 import type { Style } from '../ui/style.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const kindLabel = (e: Entry) => KIND_LABELS[e.kind].toLowerCase();
+// In the list's 10-column kind field a weekly review is just "review".
+const kindLabel = (e: Entry) => (e.kind === 'review' ? 'review' : KIND_LABELS[e.kind].toLowerCase());
 const moodLabel = (e: Entry) => (e.mood === undefined ? '' : `mood ${e.mood} ${MOODS[e.mood]}`);
 
 /** The first words a list shows: the first answer, else the intention. */
