@@ -33,8 +33,3 @@ export function intentionExample(principle: PrincipleId, day: LocalDate): string
   const list = INTENTION_EXAMPLES[principle];
   return list[Math.abs(daysBetween('2000-01-01', day)) % list.length]!;
 }
-
-/** Whether an intention already has the cue-and-plan shape (then no nudge is needed). */
-export function hasCue(text: string): boolean {
-  return /^\s*(when|if|after|before|whenever|once)\b.+\b(i will|i'll|i’ll|i am going to)\b/i.test(text);
-}

@@ -4,12 +4,22 @@ import type { LocalDate } from '../../core/dates.js';
 import type { Entry } from '../../core/entry.js';
 import { onThisDay } from '../../core/on-this-day.js';
 import { roughDays } from '../../core/safety.js';
+import { DataError } from '../../errors.js';
 import type { Today } from './today.js';
 
-/** The on-this-day line, reading a month file only for a day the index says has entries. */
+/**
+ * The on-this-day line, reading a month file only for a day the index says has entries. An
+ * old month that cannot be read just means no line: it comes after a save, which must not
+ * end in an error (the month's own commands report it).
+ */
 export function lookBackLine(p: Today, width = 72): string | null {
   const entriesOn = (day: LocalDate): Entry[] => (p.day(day) ? p.store.journal.readMonth(day.slice(0, 7)).filter((e) => e.date === day) : []);
-  return onThisDay(p.today, entriesOn, width);
+  try {
+    return onThisDay(p.today, entriesOn, width);
+  } catch (error) {
+    if (error instanceof DataError) return null;
+    throw error;
+  }
 }
 
 /** Whether saving `mood` for today makes three rough days in a row, not flagged in the last week. */
