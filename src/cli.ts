@@ -6,6 +6,7 @@ import { addJournal } from './cli/journal.js';
 import { addLearning } from './cli/learning.js';
 import { addPractice } from './cli/practice.js';
 import { examples, type Ctx } from './cli/shared.js';
+import { addSync } from './cli/sync.js';
 import { addTools } from './cli/tools.js';
 import { makeContext, type Context } from './context.js';
 import { commanderMessage, EXIT, report } from './errors.js';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: Ctx, io: IO): Command {
   addJournal(program, ctx);
   addCheck(program, ctx);
   addTools(program, ctx);
+  addSync(program, ctx);
   return program;
 }
 /** Runs the CLI and returns the exit code; errors are reported here, once. */
@@ -49,7 +51,10 @@ export async function runCli(argv: string[]): Promise<number> {
   const ctx = () => (context ??= makeContext(io, debug));
   const program = buildProgram(ctx, io);
   const fail = (message: string) => io.stderr.write(`harmony: ${message}\n`);
+  const helpOnly = argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help';
   try {
+    // Conflict copies from Syncthing, Dropbox or Nextcloud, merged before anything reads (issue 17).
+    if (!helpOnly && argv[0] !== 'completion') await (await import('./commands/common/before-command.js')).beforeCommand(io, () => ctx().now());
     // Plain `harmony` (global flags only) opens the home screen. It is not a program action,
     // because an action would swallow typos like `harmony lesons` as arguments.
     // (`harmony --` too: commander would print the whole help to stderr and exit 0; issue 8.)
@@ -70,6 +75,9 @@ export async function runCli(argv: string[]): Promise<number> {
     const { code, message } = report(error, debug);
     if (message) fail(message);
     return code;
+  } finally {
+    // autoSync: a background sync after a save, and an earlier one's failure, told once (issue 17).
+    if (context) (await import('./commands/common/auto-sync.js')).afterCommand(context, argv.find((a) => !a.startsWith('-')));
   }
 }
 

@@ -14,6 +14,8 @@ export interface Context {
   /** Today's practice day, with the user's dayStartHour. */
   today: () => LocalDate;
   store: () => Store;
+  /** The store if this command opened it (for what runs after the command: autoSync). */
+  openedStore: () => Store | undefined;
   prompter: Prompter;
 }
 
@@ -26,6 +28,7 @@ export function makeContext(io: IO, debug: boolean, prompter: Prompter = inquire
     now: () => clock(io.env),
     today: () => practiceDay(ctx.now(), ctx.store().settings().dayStartHour),
     store: () => (store ??= openStore(io.env)),
+    openedStore: () => store,
     prompter,
   };
   return ctx;

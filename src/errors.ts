@@ -1,6 +1,6 @@
 // Typed errors and the one place that maps them to exit codes.
 import { safeLine } from './core/safe.js';
-export const EXIT = { ok: 0, unexpected: 1, usage: 2, data: 3, findings: 4, cancelled: 130 } as const;
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, data: 3, findings: 4, sync: 5, cancelled: 130 } as const;
 
 export class HarmonyError extends Error {
   constructor(
@@ -31,6 +31,17 @@ export class DataError extends HarmonyError {
 export class WarnFound extends HarmonyError {
   constructor() {
     super('', EXIT.findings);
+  }
+}
+
+/**
+ * harmony sync could not finish (issue 17): no git, the remote unreachable or refusing us, or
+ * the repository in a state harmony will not change (a rebase in progress, a detached HEAD,
+ * changes made by hand). What was saved here stays saved (and committed, when it got that far).
+ */
+export class SyncError extends HarmonyError {
+  constructor(message: string) {
+    super(message, EXIT.sync);
   }
 }
 

@@ -1,22 +1,20 @@
 // `harmony remind` for the shell start-up file. It runs in every new terminal, so main.ts
 // loads this module straight away (no commander, chalk, prompts, conf or content): it reads
-// config.json and the journal's day index and prints one line, or nothing. It never fails the
+// the settings and the journal's day index and prints one line, or nothing. It never fails the
 // shell: any problem means silence and exit 0 (--debug says why on stderr).
 // The lines come from core/remind.ts reminderLines, as do those of the cache the shell
 // snippet reads (store/remind-cache.ts); when that cache is missing or says something else
 // today, this rebuilds it (if no other harmony holds the lock), so the next shell is fast again.
-import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { cacheAgrees } from './core/remind-cache.js';
 import { paintLine, reminderLines, type ReminderLine } from './core/remind.js';
 import { practiceDay, type LocalDate } from './core/dates.js';
 import type { Settings } from './core/settings.js';
 import { streakInfo } from './core/streaks.js';
-import { readDoc } from './store/files.js';
 import { Journal } from './store/journal.js';
-import { FILES, harmonyHome } from './store/paths.js';
+import { harmonyHome } from './store/paths.js';
 import { readReminderCache, writeReminderCache } from './store/remind-cache.js';
-import { settingsSpec } from './store/settings.js';
+import { readSettings } from './store/settings.js';
 import { wantsColor } from './ui/io.js';
 
 export interface RemindIO {
@@ -40,7 +38,7 @@ function todaysLines(settings: Settings, journal: Journal, today: LocalDate): Re
  */
 export function reminderLinesNow(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColorFlag: boolean, heal?: (home: string, journal: Journal, now: Date) => void): string[] {
   const home = harmonyHome(env);
-  const settings = readDoc(join(home, FILES.settings), settingsSpec);
+  const settings = readSettings(home);
   const now = env.HARMONY_NOW ? new Date(env.HARMONY_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`HARMONY_NOW is not a valid date-time: "${env.HARMONY_NOW}"`);
   const today = practiceDay(now, settings.dayStartHour);

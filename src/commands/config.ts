@@ -16,7 +16,7 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
     const shown = value === '' ? s.muted('(not set)'.padEnd(valueWidth)) : s.bold(value.padEnd(valueWidth));
     return `${key.padEnd(width)}  ${shown}  ${s.muted(SETTING_HELP[key])}`;
   });
-  print(ctx.io, ...lines, '', s.muted(`Change one: harmony config set KEY VALUE   (file: ${ctx.store().path('config.json')})`));
+  print(ctx.io, ...lines, '', s.muted(`Change one: harmony config set KEY VALUE   (files: ${ctx.store().path('config.json')}; this machine's editor, color, reminder, autoSync: device.json)`));
 }
 
 export async function get(ctx: Context, key: string, opts: { json?: boolean }): Promise<void> {
@@ -35,6 +35,10 @@ export async function set(ctx: Context, key: string, value: string): Promise<voi
   await saveSetting(store, k, parsed);
   const shown = showSetting(store.settings(), k);
   print(ctx.io, shown === '' ? `Cleared ${k}.` : `Set ${k} to ${safeText(shown)}.`);
+  if (k === 'autoSync' && parsed === true) {
+    const { gitDirOf } = await import('../store/sync/repo.js');
+    if (!gitDirOf(store.home)) print(ctx.io, 'This journal does not sync yet, so nothing will run until it does: harmony sync init (or harmony sync clone URL).');
+  }
 }
 
 export const run = list;

@@ -53,7 +53,7 @@ export async function remove(ctx: Context, id: string, opts: { yes?: boolean }):
     }
     if (!sure) return print(ctx.io, 'Nothing deleted.');
   }
-  const removed = await store.write(() => store.journal.remove(entry.id));
+  const removed = await store.write(() => store.journal.remove(entry.id, ctx.now()));
   if (!removed) throw new UsageError(`The entry ${entry.id} was already gone; nothing deleted.`);
   print(ctx.io, `Deleted the ${entryName(entry)}.`);
 }

@@ -27,6 +27,7 @@ export function listLines(e: Entry, s: Style, columns: number): string {
     s.accent((e.principle ?? '').padEnd(13)),
     moodLabel(e).padEnd(12),
     s.muted(e.id),
+    ...(e.conflicts?.length ? [s.warning('⚠ conflict')] : []),
   ].join('  ');
   const words = firstWords(e);
   const width = Math.max(20, Math.min(columns, 120) - 4);
@@ -76,6 +77,12 @@ export function entryBlock(e: Entry, s: Style, columns: number): string {
     if (part.note) lines.push(...indent(part.note).map((l) => (l === '' ? l : `  ${l}`)));
   }
   if (e.answers.length === 0 && !e.intention && e.text === undefined && parts.length === 0) lines.push('', s.muted('(no answers)'));
+  // Sync kept other versions when two machines changed the entry at once (issue 17).
+  for (const [i, other] of (e.conflicts ?? []).entries()) {
+    const n = e.conflicts!.length;
+    lines.push('', s.warning(`⚠ Changed on two machines at once: the other version${n > 1 ? ` (${i + 1} of ${n})` : ''} follows. Keep one or both: harmony conflicts ${e.id}`));
+    lines.push(...entryBlock(other as Entry, s, columns).split('\n').map((l) => (l === '' ? '' : `  ${l}`)));
+  }
   return lines.join('\n');
 }
 

@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Settings } from './settings.js';
 
-export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart'] as const;
+export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart', 'autoSync'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** What each key accepts, in words (shown in help and errors). */
@@ -15,6 +15,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   reminder: 'on or off (harmony remind in your shell)',
   notesCountForStreak: 'on or off: whether a day with only a note counts for the streak (default off)',
   weekStart: 'mon or sun: the day a week starts, for the weekly review',
+  autoSync: 'on or off: sync in the background after each save, on this machine (default off; see harmony sync)',
 };
 
 const ON = ['on', 'true', 'yes', '1'];
@@ -67,6 +68,7 @@ export function parseSettingValue(key: SettingKey, text: string): Settings[Setti
       throw new UsageError(`color must be auto, always or never, got "${text}".`);
     case 'reminder':
     case 'notesCountForStreak':
+    case 'autoSync':
       if (ON.includes(t.toLowerCase())) return true;
       if (OFF.includes(t.toLowerCase())) return false;
       throw new UsageError(`${key} must be on or off (or true/false), got "${text}".`);

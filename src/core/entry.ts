@@ -1,4 +1,5 @@
 // A journal entry and its validation (used for stored files, edits and imports alike).
+import { FINGERPRINT_RE } from './canonical.js';
 import { isValidDate, type LocalDate } from './dates.js';
 import { isPrincipleId, type PrincipleId } from './principles.js';
 
@@ -65,7 +66,17 @@ export interface Entry {
   followUp?: FollowUp;
   /** A weekly review: the week it looks back on (YYYY-Www); its principle is the focus chosen for the next. */
   week?: string;
+  /**
+   * Sync (issue 17): fingerprints of the versions this one replaced (core/versions.ts), so a
+   * merge can tell an edit from a concurrent change. Kept by every edit; never shown.
+   */
+  prior?: string[];
+  /** Other versions a sync merge kept because two machines changed the entry at once; `harmony conflicts` resolves them. */
+  conflicts?: EntryVersion[];
 }
+
+/** One version of an entry, as kept in another's `conflicts` (no conflicts of its own). */
+export type EntryVersion = Omit<Entry, 'conflicts'>;
 
 export const MOODS: Record<number, string> = {
   1: 'rough',
@@ -76,6 +87,7 @@ export const MOODS: Record<number, string> = {
 };
 
 const ID_RE = /^\d{8}-[0-9a-z]{4,8}$/;
+export const isEntryId = (v: unknown): v is string => typeof v === 'string' && ID_RE.test(v);
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Returns what is wrong, naming the field (`where` prefixes it), or null. */
@@ -106,7 +118,7 @@ export function entryProblem(value: unknown, where = 'entry'): string | null {
   }
   if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === 'string'))) return `${where}.tags is not a list of text`;
   if (e.starred !== undefined && typeof e.starred !== 'boolean') return `${where}.starred is not true or false`;
-  return practiceProblem(e.practice, `${where}.practice`) ?? followUpProblem(e.followUp, `${where}.followUp`) ?? weekProblem(e.week, `${where}.week`);
+  return practiceProblem(e.practice, `${where}.practice`) ?? followUpProblem(e.followUp, `${where}.followUp`) ?? weekProblem(e.week, `${where}.week`) ?? syncProblem(e, where);
 }
 
 const isText = (v: unknown) => typeof v === 'string';
@@ -119,6 +131,24 @@ function practiceProblem(value: unknown, where: string): string | null {
   if (!isText(p.id) || (p.id as string) === '' || !isText(p.text)) return `${where} needs an id and a text`;
   if (p.done !== undefined && !(isText(p.done) && ISO_RE.test(p.done as string))) return `${where}.done is not an ISO timestamp`;
   if (p.note !== undefined && !isText(p.note)) return `${where}.note is not text`;
+  return null;
+}
+
+/** The fields sync keeps in an entry: prior fingerprints and conflicting versions (issue 17). */
+function syncProblem(e: Record<string, unknown>, where: string): string | null {
+  if (e.prior !== undefined && !(Array.isArray(e.prior) && e.prior.every((f) => typeof f === 'string' && FINGERPRINT_RE.test(f)))) {
+    return `${where}.prior is not a list of fingerprints`;
+  }
+  if (e.conflicts === undefined) return null;
+  if (!Array.isArray(e.conflicts)) return `${where}.conflicts is not a list`;
+  for (const [i, v] of e.conflicts.entries()) {
+    const at = `${where}.conflicts[${i}]`;
+    const version = v as Record<string, unknown> | null;
+    if (typeof version === 'object' && version !== null && version.conflicts !== undefined) return `${at} has conflicts of its own`;
+    const problem = entryProblem(v, at);
+    if (problem) return problem;
+    for (const key of ['id', 'kind', 'date'] as const) if (version![key] !== e[key]) return `${at}.${key} differs from the entry's`;
+  }
   return null;
 }
 

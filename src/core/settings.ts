@@ -14,6 +14,17 @@ export interface Settings {
   notesCountForStreak: boolean;
   /** The day a week starts, for the weekly review; unset means Monday. */
   weekStart?: 'mon' | 'sun';
+  /** Whether this machine syncs in the background after each save (harmony sync, issue 17). */
+  autoSync: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true, notesCountForStreak: false };
+export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true, notesCountForStreak: false, autoSync: false };
+
+/**
+ * Settings of this machine, not of the journal: kept in device.json, which sync leaves out
+ * (issue 17), so a laptop's editor or colours never travel to the desktop. The rest (name,
+ * dayStartHour, notesCountForStreak) is in config.json and synced: the streak depends on it.
+ */
+export const DEVICE_KEYS = ['editor', 'color', 'reminder', 'autoSync'] as const;
+export type DeviceKey = (typeof DEVICE_KEYS)[number];
+export const isDeviceKey = (key: string): key is DeviceKey => (DEVICE_KEYS as readonly string[]).includes(key);

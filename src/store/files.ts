@@ -25,12 +25,31 @@ export function readDoc<T>(file: string, spec: DocSpec<T>): T {
   return parseDoc(file, text, spec);
 }
 
+/**
+ * A data file's bytes as its document: the seam sync's merge driver and conflict copies read
+ * through (issue 17), so a store that encrypts its files (issue 18) decrypts here, in one place.
+ */
+export function decodeDoc<T>(file: string, bytes: Buffer, spec: DocSpec<T>): T {
+  return parseDoc(file, bytes.toString('utf8'), spec);
+}
+
+/** A document as the bytes writeDoc stores (and encrypts, when the store is encrypted). */
+export function encodeDoc(doc: unknown, options: WriteOptions = {}): string {
+  return (options.cache ? JSON.stringify(doc) : JSON.stringify(doc, null, 1)) + '\n';
+}
+
+// Git's conflict markers at the start of a line: the file was merged as text, not by harmony.
+const CONFLICT_MARKERS = /^(<{7}|={7}|>{7})( |$)/m;
+
 export function parseDoc<T>(file: string, text: string, spec: DocSpec<T>): T {
   const fix = 'It was left untouched; restore it from a backup or move it aside to start fresh.';
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
+    if (CONFLICT_MARKERS.test(text)) {
+      throw new DataError(`${file} has git conflict markers: it was merged as text, without harmony's merge driver. It was left untouched; run harmony sync to merge it (see harmony sync --help).`);
+    }
     const what = text.trim() === '' ? 'is empty' : 'is not valid JSON (corrupt or truncated)';
     throw new DataError(`${file} ${what}. ${fix}`);
   }
@@ -71,8 +90,10 @@ export const written: string[] = [];
  * on a nearly full disk it returned a short count, and the truncated temp file was renamed
  * over the good one (found by the reliability suite, issue 8).
  */
-export function writeTemp(file: string, data: string, durable = true): string {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+export function writeTemp(file: string, data: string | Uint8Array, durable = true): string {
+  // `.~` first: Dropbox and Nextcloud never sync such names, so a half-written copy of a
+  // month file never travels to another machine (issue 17).
+  const temp = join(dirname(file), `.~${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
@@ -108,7 +129,7 @@ export function writeDoc(file: string, doc: unknown, options: WriteOptions = {})
   } catch (error) {
     throw writeError(file, error);
   }
-  const data = (options.cache ? JSON.stringify(doc) : JSON.stringify(doc, null, 1)) + '\n';
+  const data = encodeDoc(doc, options);
   let temp: string | undefined;
   try {
     temp = writeTemp(file, data, !options.cache);
@@ -136,7 +157,7 @@ export function assertWritable(file: string): void {
   }
 }
 
-const TEMP_RE = /^\..+\.(\d+)\.\d+\.tmp$/; // writeDoc's temp files: .<name>.<pid>.<ms>.tmp
+const TEMP_RE = /^\..+\.(\d+)\.\d+\.tmp$/; // writeDoc's temp files: .~<name>.<pid>.<ms>.tmp (before issue 17 without the ~)
 
 /**
  * Removes temp files left by writers that died mid-write (SIGKILL, power loss): the atomic

@@ -7,11 +7,13 @@ import { Journal } from './journal.js';
 import { prepareHome, withLock } from './lock.js';
 import { FILES, harmonyHome } from './paths.js';
 import { refreshReminderCache } from './remind-cache.js';
-import { settingsSpec, type Settings } from './settings.js';
+import { readSettings, type Settings } from './settings.js';
 import { stateSpec, type State } from './state.js';
 
 export class Store {
   readonly journal: Journal;
+  /** Whether a write finished in this process (autoSync then syncs after the command). */
+  wrote = false;
   /** `now`: the clock (HARMONY_NOW in tests), for the practice day the reminder cache starts from. */
   constructor(
     readonly home: string,
@@ -25,7 +27,7 @@ export class Store {
   }
 
   settings(): Settings {
-    return readDoc(this.path(FILES.settings), settingsSpec);
+    return readSettings(this.home);
   }
 
   state(): State {
@@ -48,6 +50,7 @@ export class Store {
         try {
           const result = await work();
           failed = false;
+          this.wrote = true;
           return result;
         } finally {
           // Every save passes here, so the shell reminder's cache is rebuilt after each one,

@@ -4,7 +4,10 @@
 // practice" cheaply.
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { entryProblem, monthOfId, type Entry } from '../core/entry.js';
+import { isoWithOffset } from '../core/dates.js';
+import { monthOfId, type Entry } from '../core/entry.js';
+import { emptyMonth, JOURNAL_VERSION, monthProblem, sortEntries, type MonthDoc } from '../core/month-doc.js';
+import { normalise, supersede, tombstoneFor, type Tombstone } from '../core/versions.js';
 import { DataError } from '../errors.js';
 import { readDoc, writeDoc, type DocSpec } from './files.js';
 import { DayIndex, type DayMap, type DaySummary } from './day-index.js';
@@ -12,25 +15,13 @@ import { FILES } from './paths.js';
 
 export { summarise, type DayMap, type DaySummary } from './day-index.js';
 
-export const JOURNAL_VERSION = 1;
+export { JOURNAL_VERSION } from '../core/month-doc.js';
 const MONTH_RE = /^(\d{4}-\d{2})\.json$/;
 
-interface MonthDoc {
-  schemaVersion: number;
-  entries: Entry[];
-}
-
-const monthSpec: DocSpec<MonthDoc> = {
+export const monthSpec: DocSpec<MonthDoc> = {
   version: JOURNAL_VERSION,
-  empty: () => ({ schemaVersion: JOURNAL_VERSION, entries: [] }),
-  validate(doc) {
-    if (!Array.isArray(doc.entries)) return 'entries is not a list';
-    for (const [i, e] of doc.entries.entries()) {
-      const problem = entryProblem(e, `entries[${i}]`);
-      if (problem) return problem;
-    }
-    return null;
-  },
+  empty: emptyMonth,
+  validate: monthProblem,
 };
 
 export class Journal {
@@ -59,12 +50,22 @@ export class Journal {
   }
 
   readMonth(month: string): Entry[] {
-    return readDoc(this.monthPath(month), monthSpec).entries;
+    return this.readMonthDoc(month).entries;
+  }
+
+  /** The month's whole document: entries and the tombstones of deleted ones. */
+  readMonthDoc(month: string): MonthDoc {
+    return readDoc(this.monthPath(month), monthSpec);
   }
 
   /** Every entry, oldest first. */
   all(): Entry[] {
     return this.months().flatMap((m) => this.readMonth(m));
+  }
+
+  /** Entries two machines changed at once (a sync kept both versions), oldest first. Reads every month. */
+  withConflicts(): Entry[] {
+    return this.all().filter((e) => e.conflicts && e.conflicts.length > 0);
   }
 
   get(id: string): Entry | undefined {
@@ -85,11 +86,12 @@ export class Journal {
     const added: Entry[] = [];
     const written: [string, Entry[]][] = [];
     for (const [month, list] of byMonth) {
-      const current = this.readMonth(month);
-      const ids = new Set(current.map((e) => e.id));
-      const fresh = list.filter((e) => !ids.has(e.id) && ids.add(e.id));
+      const doc = this.readMonthDoc(month);
+      const ids = new Set(doc.entries.map((e) => e.id));
+      const fresh = list.filter((e) => !ids.has(e.id) && ids.add(e.id)).map((e) => restored(e, doc.deleted));
       if (fresh.length === 0) continue;
-      written.push([month, this.writeMonth(month, [...current, ...fresh], false)]);
+      const kept = doc.deleted?.filter((t) => !ids.has(t.id));
+      written.push([month, this.writeMonth(month, [...doc.entries, ...fresh], kept, false)]);
       added.push(...fresh);
     }
     // The index once for them all: an import of ten years writes each year's index file once.
@@ -97,31 +99,46 @@ export class Journal {
     return added;
   }
 
+  /** Replaces an entry with an edit of it; the edit records the version it replaced (sync, issue 17). */
   replace(entry: Entry): void {
     const month = entry.date.slice(0, 7);
-    const current = this.readMonth(month);
-    const at = current.findIndex((e) => e.id === entry.id);
+    const doc = this.readMonthDoc(month);
+    const at = doc.entries.findIndex((e) => e.id === entry.id);
     if (at < 0) throw new DataError(`Entry ${entry.id} is no longer in the journal.`);
-    current[at] = entry;
-    this.writeMonth(month, current);
+    doc.entries[at] = supersede(doc.entries[at]!, entry);
+    this.writeMonth(month, doc.entries, doc.deleted);
   }
 
-  remove(id: string): boolean {
+  /** Replaces an entry as a whole, its versions already worked out (sync's conflict resolution). */
+  put(entry: Entry): void {
+    const month = entry.date.slice(0, 7);
+    const doc = this.readMonthDoc(month);
+    const at = doc.entries.findIndex((e) => e.id === entry.id);
+    if (at < 0) throw new DataError(`Entry ${entry.id} is no longer in the journal.`);
+    doc.entries[at] = normalise(entry);
+    this.writeMonth(month, doc.entries, doc.deleted);
+  }
+
+  /** Deletes an entry, leaving a tombstone so the delete reaches other machines too. */
+  remove(id: string, now = new Date()): boolean {
     const month = monthOfId(id);
     if (!month) return false;
-    const current = this.readMonth(month);
-    const kept = current.filter((e) => e.id !== id);
-    if (kept.length === current.length) return false;
-    this.writeMonth(month, kept);
+    const doc = this.readMonthDoc(month);
+    const gone = doc.entries.find((e) => e.id === id);
+    if (!gone) return false;
+    const deleted = [...(doc.deleted ?? []).filter((t) => t.id !== id), tombstoneFor(gone, isoWithOffset(now))];
+    this.writeMonth(month, doc.entries.filter((e) => e.id !== id), deleted);
     return true;
   }
 
-  private writeMonth(month: string, entries: Entry[], index = true): Entry[] {
+  private writeMonth(month: string, entries: Entry[], deleted: Tombstone[] | undefined, index = true): Entry[] {
     // Plain code-unit order (dates and ISO times are ASCII): localeCompare's first call loads
-    // ICU's collator, ~6 ms on every save (bench/, issue 7).
-    const key = (e: Entry, other: Entry) => (e.date === other.date ? e.createdAt : e.date);
-    entries.sort((a, b) => (key(a, b) < key(b, a) ? -1 : key(a, b) > key(b, a) ? 1 : 0));
-    writeDoc(this.monthPath(month), { schemaVersion: JOURNAL_VERSION, entries });
+    // ICU's collator, ~6 ms on every save (bench/, issue 7). The id settles ties, so every
+    // machine orders a merged month alike.
+    sortEntries(entries);
+    const doc: MonthDoc = { schemaVersion: JOURNAL_VERSION, entries };
+    if (deleted && deleted.length > 0) doc.deleted = deleted.sort((a, b) => (a.id < b.id ? -1 : 1));
+    writeDoc(this.monthPath(month), doc);
     if (index) this.index.monthWritten(month, entries);
     return entries;
   }
@@ -145,4 +162,14 @@ export class Journal {
   recentDays(enough: (month: DayMap) => boolean): DayMap {
     return this.index.recentDays(enough);
   }
+}
+
+/**
+ * An entry added again after it was deleted (an import of a backup): a new version that
+ * replaces the tombstone, so other machines do not delete it again on the next sync.
+ */
+function restored(entry: Entry, deleted: Tombstone[] | undefined): Entry {
+  const tomb = deleted?.find((t) => t.id === entry.id);
+  if (!tomb) return entry;
+  return normalise({ ...entry, updatedAt: isoWithOffset(new Date()), prior: [...(entry.prior ?? []), ...tomb.prior] });
 }

@@ -19,11 +19,19 @@ export function harmonyHome(env: NodeJS.ProcessEnv): string {
 
 export const FILES = {
   settings: 'config.json',
+  /** This machine's own settings (core/settings.ts DEVICE_KEYS), never synced. */
+  device: 'device.json',
   state: 'state.json',
   quiz: 'quiz.json',
   quizLogDir: 'quiz-log',
   journalDir: 'journal',
-  lock: 'harmony.lock',
+  /**
+   * The write lock, a folder made and removed around each save. Its name starts with `.~`,
+   * which Dropbox and Nextcloud never sync (and `.~lock.*` is Nextcloud's own lock pattern),
+   * so a file-sync tool does not carry it to another machine (issue 17); `.stignore` and
+   * `.gitignore` name it too.
+   */
+  lock: '.~lock.harmony',
   /** The shell reminder's cache (store/remind-cache.ts): local, never synced or backed up. */
   remindCache: 'remind-cache.txt',
 } as const;

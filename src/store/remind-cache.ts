@@ -14,7 +14,7 @@ import { streakSeries } from '../core/streaks.js';
 import { readDoc, removeQuietly, writeTemp } from './files.js';
 import type { Journal } from './journal.js';
 import { FILES } from './paths.js';
-import { settingsSpec, type Settings } from './settings.js';
+import { readSettings, type Settings } from './settings.js';
 
 export const reminderCacheFile = (home: string) => join(home, FILES.remindCache);
 
@@ -28,7 +28,7 @@ export function reminderDays(settings: Settings, journal: Journal, from: LocalDa
 
 /** Works out and writes the cache for the practice day of `now`. Throws on any problem. */
 export function writeReminderCache(home: string, journal: Journal, now: Date): void {
-  const settings = readDoc(join(home, FILES.settings), settingsSpec);
+  const settings = readSettings(home); // device.json's reminder and color over config.json (issue 17)
   const today = practiceDay(now, settings.dayStartHour);
   const days = reminderDays(settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
   const file = reminderCacheFile(home);

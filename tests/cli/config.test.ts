@@ -7,13 +7,14 @@ afterAll(cleanupHomes);
 
 const fileOf = (home: string) => join(home, 'config.json');
 const readConfig = (home: string) => JSON.parse(readFileSync(fileOf(home), 'utf8')) as Record<string, unknown>;
+const readDevice = (home: string) => JSON.parse(readFileSync(join(home, 'device.json'), 'utf8')) as Record<string, unknown>;
 
 describe('harmony config', () => {
   it('lists the defaults without creating a file', () => {
     const home = tempHome();
     const r = run(['config', 'list', '--json'], { home });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ name: null, dayStartHour: 0, editor: null, color: 'auto', reminder: true, notesCountForStreak: false, weekStart: 'mon' });
+    expect(JSON.parse(r.stdout)).toEqual({ name: null, dayStartHour: 0, editor: null, color: 'auto', reminder: true, notesCountForStreak: false, weekStart: 'mon', autoSync: false });
     const plain = run(['config'], { home });
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/^dayStartHour\s+0\s/m);
@@ -26,8 +27,11 @@ describe('harmony config', () => {
       const r = run(['config', 'set', key!, value!], { home });
       expect(r.code, r.stderr).toBe(0);
     }
-    expect(readConfig(home)).toEqual({ schemaVersion: 1, name: 'Ana', dayStartHour: 4, editor: 'nano -w', color: 'never', reminder: false, weekStart: 'sun' });
+    // This machine's own settings go to device.json, which sync leaves out (issue 17).
+    expect(readConfig(home)).toEqual({ schemaVersion: 1, name: 'Ana', dayStartHour: 4, weekStart: 'sun' });
+    expect(readDevice(home)).toEqual({ schemaVersion: 1, editor: 'nano -w', color: 'never', reminder: false });
     expect(statSync(fileOf(home)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home, 'device.json')).mode & 0o777).toBe(0o600);
     expect(run(['config', 'get', 'dayStartHour'], { home }).stdout).toBe('4\n');
     expect(run(['config', 'get', 'reminder'], { home }).stdout).toBe('off\n');
     expect(run(['config', 'get', 'reminder', '--json'], { home }).stdout).toBe('false\n');
@@ -42,7 +46,8 @@ describe('harmony config', () => {
     expect(run(['config', 'set', 'day-start-hour', '2'], { home }).code).toBe(0);
     expect(run(['config', 'set', 'Reminder', 'false'], { home }).code).toBe(0);
     expect(run(['config', 'set', 'reminder', 'true'], { home }).code).toBe(0);
-    expect(readConfig(home)).toMatchObject({ dayStartHour: 2, reminder: true });
+    expect(readConfig(home)).toMatchObject({ dayStartHour: 2 });
+    expect(readDevice(home)).toMatchObject({ reminder: true });
   });
 
   it('clears name with an empty value', () => {
@@ -94,8 +99,19 @@ describe('harmony config', () => {
   it('keeps settings it does not know about (written by a newer minor version)', () => {
     const home = tempHome();
     writeFileSync(fileOf(home), JSON.stringify({ schemaVersion: 1, futureThing: 'x' }));
+    expect(run(['config', 'set', 'name', 'Ana'], { home }).code).toBe(0);
+    expect(readConfig(home)).toEqual({ schemaVersion: 1, futureThing: 'x', name: 'Ana' });
+  });
+
+  it('moves a machine\'s own setting out of config.json (an older harmony kept it there) into device.json', () => {
+    const home = tempHome();
+    writeFileSync(fileOf(home), JSON.stringify({ schemaVersion: 1, name: 'Ana', color: 'never', editor: 'vi' }));
+    expect(run(['config', 'get', 'color'], { home }).stdout).toBe('never\n');
     expect(run(['config', 'set', 'color', 'always'], { home }).code).toBe(0);
-    expect(readConfig(home)).toEqual({ schemaVersion: 1, futureThing: 'x', color: 'always' });
+    expect(readConfig(home)).toEqual({ schemaVersion: 1, name: 'Ana', editor: 'vi' });
+    expect(readDevice(home)).toEqual({ schemaVersion: 1, color: 'always' });
+    expect(run(['config', 'get', 'color'], { home }).stdout).toBe('always\n');
+    expect(run(['config', 'get', 'editor'], { home }).stdout).toBe('vi\n');
   });
 
   it('makes the color setting take effect, below --no-color and NO_COLOR but above FORCE_COLOR', () => {

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupHomes, ESCAPE, run, runAsync, tempHome } from '../helpers/cli.js';
+import { FILES } from '../../src/store/paths.js';
 
 afterAll(cleanupHomes);
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -125,7 +126,7 @@ describe('the store through the binary', () => {
 
   it('recovers a stale lock left by a crashed process', () => {
     const home = tempHome();
-    const lock = join(home, 'harmony.lock');
+    const lock = join(home, FILES.lock);
     mkdirSync(lock);
     const old = new Date(Date.now() - 60_000);
     utimesSync(lock, old, old);

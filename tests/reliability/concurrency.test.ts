@@ -8,6 +8,7 @@ import { Store } from '../../src/store/index.js';
 import { cleanupHomes, tempHome } from '../helpers/cli.js';
 import { answerFor, entryId } from './fixtures/entries.js';
 import { bundleFixture, listCommands, messageProblem, spawnBin } from './support.js';
+import { FILES } from '../../src/store/paths.js';
 
 const WRITERS = 4;
 const EACH = 50;
@@ -45,7 +46,7 @@ function leaveDeadLock(home: string): Promise<void> {
     child.stdout.setEncoding('utf8').on('data', (d: string) => d.includes('locked') && child.kill('SIGKILL'));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('close', (code, signal) => {
-      if (signal === 'SIGKILL' && existsSync(join(home, 'harmony.lock'))) done();
+      if (signal === 'SIGKILL' && existsSync(join(home, FILES.lock))) done();
       else fail(new Error(`no dead lock: exit ${code} ${signal} ${err}`));
     });
   });
@@ -67,7 +68,7 @@ describe('writers at once, through the real store', () => {
     const expected = tags.flatMap((tag) => Array.from({ length: EACH }, (_, n) => entryId(tag, n)));
     checkJournal(home, expected);
     for (const e of new Store(home).journal.all()) expect(e.answers[0]?.answer).toBe(answerFor(e.id));
-    expect(existsSync(join(home, 'harmony.lock')), 'lock released').toBe(false);
+    expect(existsSync(join(home, FILES.lock)), 'lock released').toBe(false);
   }, 120_000);
 
   it('a lock left by a killed process is recovered (stale after 4 s), and the saves land', async () => {
@@ -76,7 +77,7 @@ describe('writers at once, through the real store', () => {
     const results = await Promise.all(['k0', 'k1'].map((tag) => runWriter(['save', home, tag, '5'])));
     for (const r of results) expect(r.code, r.err).toBe(0);
     checkJournal(home, ['k0', 'k1'].flatMap((tag) => Array.from({ length: 5 }, (_, n) => entryId(tag, n))));
-    expect(existsSync(join(home, 'harmony.lock'))).toBe(false);
+    expect(existsSync(join(home, FILES.lock))).toBe(false);
   }, 60_000);
 });
 

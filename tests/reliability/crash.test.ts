@@ -11,6 +11,7 @@ import { removeOrphanTemps } from '../../src/store/files.js';
 import { cleanupHomes, tempHome } from '../helpers/cli.js';
 import { answerFor, entryId } from './fixtures/entries.js';
 import { bundleFixture, seeded, seedFromEnv } from './support.js';
+import { FILES } from '../../src/store/paths.js';
 
 const LANES = 2; // independent homes killed in parallel (2 cores)
 const KILLS_PER_LANE = 105; // >= 200 kills in all
@@ -76,7 +77,7 @@ describe('SIGKILL during saves', () => {
         });
         mayExist.add(entryId(tag, r.printed.length));
 
-        const lock = join(home, 'harmony.lock');
+        const lock = join(home, FILES.lock);
         if (existsSync(lock)) {
           // The killed holder left its lock. Age it past the 4 s stale limit so the next child
           // takes it over through the real stale path at once (waiting 4 s x 200 is too slow;

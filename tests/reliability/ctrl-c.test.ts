@@ -9,6 +9,7 @@ import { PRINCIPLES } from '../../src/core/principles.js';
 import { cleanupHomes, ROOT, run, tempHome } from '../helpers/cli.js';
 import { KEYS, spawnPty, type Session } from '../helpers/pty.js';
 import { listCommands, sha } from './support.js';
+import { FILES } from '../../src/store/paths.js';
 
 afterAll(cleanupHomes);
 const NOW = { HARMONY_NOW: '2025-03-10T18:00:00Z' };
@@ -82,7 +83,7 @@ function nothingSaved(home: string): void {
   const entries = months.flatMap((m) => JSON.parse(readFileSync(join(journal, m), 'utf8')).entries);
   expect(entries).toEqual([]);
   if (existsSync(join(home, 'state.json'))) expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).promptsUsed).toEqual({});
-  expect(existsSync(join(home, 'harmony.lock')), 'lock left behind').toBe(false);
+  expect(existsSync(join(home, FILES.lock)), 'lock left behind').toBe(false);
 }
 
 const CHECKIN = (seen: { principle: string }): Step[] => [
@@ -162,6 +163,6 @@ describe.skipIf(!available.has('quiz'))('Ctrl+C in harmony quiz', () => {
     // Read through a JSON backup, so the check holds however the quiz log is stored.
     const log = JSON.parse(run(['export', '--format', 'json'], { home, env: NOW }).stdout).quiz.log;
     expect(log.map((e: { question: string }) => e.question)).toEqual(plan.questions.slice(0, k).map((q) => q.id));
-    expect(existsSync(join(home, 'harmony.lock'))).toBe(false);
+    expect(existsSync(join(home, FILES.lock))).toBe(false);
   });
 });

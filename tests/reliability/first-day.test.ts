@@ -9,6 +9,7 @@ import { PRINCIPLES } from '../../src/core/principles.js';
 import { cleanupHomes, ROOT, tempHome } from '../helpers/cli.js';
 import { KEYS, spawnPty, type Session } from '../helpers/pty.js';
 import { listCommands } from './support.js';
+import { FILES } from '../../src/store/paths.js';
 
 afterAll(cleanupHomes);
 const NOW = { HARMONY_NOW: '2025-03-10T18:00:00Z', PAGER: 'cat' };
@@ -131,7 +132,7 @@ describe.skipIf(needed.length > 0)('a new user\'s first day in a real terminal',
     expect(journal.code).toBe(0);
 
     // Nothing else was left behind: no lock, no temp files.
-    expect(existsSync(join(home, 'harmony.lock'))).toBe(false);
+    expect(existsSync(join(home, FILES.lock))).toBe(false);
     expect(readdirSync(join(home, 'journal')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withLock } from '../../src/store/lock.js';
+import { FILES } from '../../src/store/paths.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,7 +27,7 @@ describe('withLock', () => {
 
   it('takes over a stale lock (its holder died) instead of failing', async () => {
     const home = mkdtempSync(join(tmpdir(), 'harmony-lock-'));
-    const lock = join(home, 'harmony.lock');
+    const lock = join(home, FILES.lock);
     mkdirSync(lock);
     const old = new Date(Date.now() - 30_000);
     utimesSync(lock, old, old);

@@ -1,0 +1,145 @@
+// harmony sync, step by step (issue 17): commit what changed here, fetch, merge with harmony's
+// driver, push; when the push is refused because another machine pushed first, fetch and
+// merge again. The fetch starts at once and runs while the commit is made. The data lock
+// (store.write) is held only while git changes the working tree (commit, merge), never over
+// the network, so a check-in never waits for a slow remote.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from '../index.js';
+import { dataFileOf, decodeSide } from '../data-files.js';
+import { changes, commitChanges } from './commit.js';
+import { Git, remoteError, remoteFailure } from './git.js';
+import { finishMerge, mergeRemote } from './merge.js';
+import { acquireSyncLock, writeRecord, type SyncLock } from './record.js';
+import { recover } from './recover.js';
+import { checkState, inProgress, openRepo, type Repo } from './repo.js';
+import { ensureRepoFiles } from './repo-files.js';
+
+export interface SyncSetup {
+  home: string;
+  env: NodeJS.ProcessEnv;
+  /** The merge driver line (git.ts driverCommand). */
+  driver: string;
+  /** This machine's name, for commit messages. */
+  host: string;
+  now: () => Date;
+  /** A background sync: no prompts, gives up rather than waiting long for another sync. */
+  batch?: boolean;
+}
+
+export interface SyncReport {
+  /** The remote, as shown (no password), or null when none is set. */
+  remote: string | null;
+  committed: number;
+  received: string[];
+  pushed: boolean;
+  /** Data files of an unfinished merge that were merged here with harmony's rules. */
+  finished: string[];
+  /** What was repaired after an earlier sync was killed part-way. */
+  recovered: string[];
+}
+
+const MAX_PUSHES = 5;
+
+/** A remote URL fit to show: a password or token in it is hidden. */
+export const shownUrl = (url: string) => url.replace(/(\/\/[^/@:]*):[^/@]*@/, '$1:***@');
+
+/** The remote URL and the driver line in .git/config (not those given with -c). */
+export async function localConfig(git: Git): Promise<{ url?: string; driver?: string }> {
+  const r = await git.run(['config', '--local', '--get-regexp', '^(remote\\.origin\\.url|merge\\.harmony\\.driver)$']);
+  const out: { url?: string; driver?: string } = {};
+  for (const line of r.stdout.split('\n')) {
+    const at = line.indexOf(' ');
+    if (line.startsWith('remote.origin.url ')) out.url = line.slice(at + 1);
+    if (line.startsWith('merge.harmony.driver ')) out.driver = line.slice(at + 1);
+  }
+  return out;
+}
+
+/** Data files changed in the working tree that no longer read (conflict markers from a text merge). */
+function unreadable(repo: Repo, paths: string[]): string[] {
+  return paths.filter((p) => {
+    const file = dataFileOf(p);
+    if (!file) return false;
+    try {
+      decodeSide(p, readFileSync(join(repo.home, p)), file.spec);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+export async function syncNow(store: Store, setup: SyncSetup): Promise<SyncReport> {
+  const repo = openRepo(setup.home);
+  const lock = await acquireSyncLock(repo.gitDir, setup.batch ? 2_000 : 30_000);
+  const git = new Git(setup.home, { driver: setup.driver, env: setup.env, batch: setup.batch });
+  try {
+    const report = await steps(store, setup, repo, git, lock);
+    writeRecord(repo.gitDir, (r) => {
+      r.lastSync = setup.now().toISOString();
+      delete r.failure;
+    });
+    return report;
+  } catch (error) {
+    writeRecord(repo.gitDir, (r) => {
+      r.failure = { at: setup.now().toISOString(), message: (error as Error).message, reported: !setup.batch };
+    });
+    throw error;
+  } finally {
+    lock.release();
+  }
+}
+
+async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock: SyncLock): Promise<SyncReport> {
+  const report: SyncReport = { remote: null, committed: 0, received: [], pushed: false, finished: [], recovered: [] };
+  if (lock.interrupted) report.recovered = await store.write(() => recover(git, repo, lock.phase));
+  checkState(repo);
+  const branch = repo.branch!;
+  const config = await localConfig(git);
+  if (config.driver !== setup.driver) {
+    await git.ok(['config', 'merge.harmony.name', 'harmony journal merge'], 'setting up the merge driver');
+    await git.ok(['config', 'merge.harmony.driver', setup.driver], 'setting up the merge driver');
+    writeRecord(repo.gitDir, (r) => (r.driver = setup.driver));
+  }
+  const remoteName = config.url ? `origin (${shownUrl(config.url)})` : null;
+  report.remote = config.url ? shownUrl(config.url) : null;
+  const fetch = () => git.run(['fetch', '--no-tags', '--quiet', 'origin'], setup.batch ? 120_000 : 0);
+  lock.setPhase('fetch');
+  let fetching = config.url ? fetch() : null;
+  fetching?.catch(() => undefined); // awaited below; an early failure must not be "unhandled" meanwhile
+
+  lock.setPhase('commit');
+  report.committed = await store.write(async () => {
+    if (inProgress(repo.gitDir) === 'merge') {
+      const list = await changes(git);
+      report.finished = await finishMerge(git, repo.home, unreadable(repo, list.map((c) => c.path)));
+    }
+    ensureRepoFiles(repo.home, repo.gitDir);
+    return commitChanges(git, repo.home, setup.host, setup.now());
+  });
+  if (!fetching || !remoteName) return report;
+
+  const target = `refs/remotes/origin/${branch}`;
+  for (let attempt = 1; ; attempt++) {
+    lock.setPhase('fetch');
+    const fetched = await fetching;
+    if (fetched.code !== 0) throw remoteError('fetch from', remoteName, fetched.stderr, true);
+    lock.setPhase('merge');
+    const merged = await store.write(() => mergeRemote(git, repo.home, target, remoteName));
+    report.received.push(...merged.received.filter((p) => !report.received.includes(p)));
+    const [head, there] = await Promise.all(['HEAD', target].map(async (ref) => (await git.run(['rev-parse', '--verify', '-q', ref])).stdout.trim()));
+    if (!head || head === there) break; // nothing here yet, or nothing new to send
+    lock.setPhase('push');
+    const pushed = await git.run(['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], setup.batch ? 120_000 : 0);
+    if (pushed.code === 0) {
+      report.pushed = true;
+      break;
+    }
+    const failure = remoteFailure(pushed.stderr + pushed.stdout);
+    if (failure !== 'rejected' || attempt >= MAX_PUSHES) throw remoteError('push to', remoteName, pushed.stderr || pushed.stdout, true);
+    fetching = fetch(); // another machine pushed first: take its changes, then try again
+  }
+  return report;
+}
+
