@@ -97,6 +97,17 @@ export function mergeEntryStates(base: EntryState | undefined, a: EntryState | u
     }
   }
   const items = [...byId.values()];
+  // What a version replaced, it replaced with everything that one had replaced: so a choice
+  // made on one machine (a conflict resolved) still holds after another machine's later edit.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of items) {
+      for (const v of items) {
+        if (v === w || !w.anc.has(v.id)) continue;
+        for (const f of v.anc) if (!w.anc.has(f)) changed = Boolean(w.anc.add(f));
+      }
+    }
+  }
   // Replaced: another version lists it, and it does not list that one (a cycle keeps both).
   const kept = items.filter((v) => !items.some((w) => w !== v && w.anc.has(v.id) && !v.anc.has(w.id)));
   const live = kept.filter((v) => v.live);
