@@ -10,7 +10,7 @@ import { cloneSync, initSync, type ConnectReport } from '../store/sync/connect.j
 import { driverCommand, Git } from '../store/sync/git.js';
 import { readRecord } from '../store/sync/record.js';
 import { gitDirOf, inProgress, NOT_SET_UP, openRepo } from '../store/sync/repo.js';
-import { localConfig, shownUrl, syncNow, type SyncReport, type SyncSetup } from '../store/sync/run.js';
+import { originUrl, shownUrl, syncNow, type SyncReport, type SyncSetup } from '../store/sync/run.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
 /** The merge driver is this harmony, run by this node: found again after an upgrade or a move. */
@@ -82,7 +82,7 @@ export async function status(ctx: Context, opts: { json?: boolean }): Promise<vo
   }
   const repo = openRepo(store.home);
   const git = new Git(store.home, setupFor(ctx, store));
-  const config = await localConfig(git);
+  const config = { url: originUrl(repo.gitDir) };
   const pending = (await changes(git)).filter((c) => isCarried(c.path)).length;
   let ahead: number | null = null;
   let behind: number | null = null;

@@ -14,25 +14,48 @@ export interface Change {
   path: string;
 }
 
-/** `git status --porcelain -z` output as changes (a rename gives its new path). */
-export function parseStatus(out: string): Change[] {
+export interface Status {
+  changes: Change[];
+  /** Commits here not yet on the remote (as of the last fetch); null without an upstream. */
+  ahead: number | null;
+}
+
+/**
+ * `git status --porcelain=v2 --branch -z` as changes (a rename gives its new path) and how
+ * far ahead of the remote this branch is: one git call for both.
+ */
+export function parseStatus(out: string): Status {
   const parts = out.split('\0');
   const changes: Change[] = [];
+  let ahead: number | null = null;
+  const fields = (item: string, n: number) => {
+    let at = 0;
+    for (let i = 0; i < n; i++) at = item.indexOf(' ', at) + 1;
+    return item.slice(at);
+  };
   for (let i = 0; i < parts.length; i++) {
     const item = parts[i]!;
-    if (item.length < 4) continue;
-    const xy = item.slice(0, 2);
-    changes.push({ xy, path: item.slice(3) });
-    if (xy[0] === 'R' || xy[0] === 'C') i++; // the old path follows
+    const xy = item.slice(2, 4).replace(/\./g, ' ');
+    if (item.startsWith('# branch.ab ')) ahead = Number(/\+(\d+)/.exec(item)?.[1] ?? 0);
+    else if (item.startsWith('1 ')) changes.push({ xy, path: fields(item, 8) });
+    else if (item.startsWith('2 ')) {
+      changes.push({ xy, path: fields(item, 9) });
+      i++; // the old path follows
+    } else if (item.startsWith('u ')) changes.push({ xy, path: fields(item, 10) });
+    else if (item.startsWith('? ')) changes.push({ xy: '??', path: item.slice(2) });
   }
-  return changes;
+  return { changes, ahead };
 }
 
 const REPO_FILES = new Set(['.gitignore', '.gitattributes']);
 export const isCarried = (path: string) => REPO_FILES.has(path) || dataFileOf(path) !== undefined;
 
+export async function readStatus(git: Git): Promise<Status> {
+  return parseStatus(await git.ok(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'], 'reading what changed'));
+}
+
 export async function changes(git: Git): Promise<Change[]> {
-  return parseStatus(await git.ok(['status', '--porcelain=v1', '-z', '--untracked-files=all'], 'reading what changed'));
+  return (await readStatus(git)).changes;
 }
 
 /** Checks the changes can be committed; throws (nothing committed) when one cannot. */
@@ -70,8 +93,8 @@ export function checkChanges(home: string, list: Change[]): Change[] {
 }
 
 /** Commits the data files that changed; returns how many. */
-export async function commitChanges(git: Git, home: string, host: string, when: Date): Promise<number> {
-  const mine = checkChanges(home, await changes(git));
+export async function commitChanges(git: Git, home: string, host: string, when: Date, status?: Status): Promise<number> {
+  const mine = checkChanges(home, (status ?? (await readStatus(git))).changes);
   if (mine.length === 0) return 0;
   await git.ok(['add', '-A', '--', '.'], 'adding your changes');
   // --no-verify: hooks meant for the user's code (a global core.hooksPath with linters) have no

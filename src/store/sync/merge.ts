@@ -16,6 +16,8 @@ export interface MergeOutcome {
   received: string[];
   /** The remote has no such branch yet (an empty repository). */
   remoteEmpty: boolean;
+  /** A merge commit was made here (so there is something to push). */
+  committed: boolean;
 }
 
 const MESSAGE = 'harmony: merge the journal from other machines';
@@ -34,7 +36,7 @@ async function isHarmonyTree(git: Git, target: string): Promise<boolean> {
 export async function mergeRemote(git: Git, home: string, target: string, remoteName: string): Promise<MergeOutcome> {
   const base = ['merge', '--no-edit', '--stat', '-m', MESSAGE];
   let r = await git.run([...base, target]);
-  if (r.code !== 0 && /not something we can merge|unknown revision|bad revision/.test(r.stderr)) return { received: [], remoteEmpty: true };
+  if (r.code !== 0 && /not something we can merge|unknown revision|bad revision/.test(r.stderr)) return { received: [], remoteEmpty: true, committed: false };
   if (r.code !== 0 && /unrelated histories/.test(r.stderr)) {
     // Two journals meeting for the first time (sync clone --merge, or init --remote on a used
     // repository): only when the other side really is a harmony journal.
@@ -45,7 +47,7 @@ export async function mergeRemote(git: Git, home: string, target: string, remote
   }
   if (r.code === 0) {
     const received = r.stdout.split('\n').flatMap((l) => /^ (\S.*?)\s+\|\s/.exec(l)?.[1] ?? []);
-    return { received, remoteEmpty: false };
+    return { received, remoteEmpty: false, committed: /^Merge made by/m.test(r.stdout) };
   }
   const why = driverLines(r.stdout + r.stderr);
   const conflicted = (r.stdout + r.stderr).split('\n').flatMap((l) => /^CONFLICT \([^)]*\): .*? in (.+)$/.exec(l)?.[1] ?? []);

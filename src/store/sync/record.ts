@@ -35,7 +35,7 @@ export function writeRecord(gitDir: string, change: (r: SyncRecord) => void): vo
   try {
     mkdirSync(dirOf(gitDir), { recursive: true, mode: 0o700 });
     const file = recordFile(gitDir);
-    renameSync(writeTemp(file, JSON.stringify(record, null, 1) + '\n'), file);
+    renameSync(writeTemp(file, JSON.stringify(record, null, 1) + '\n', false), file); // no fsync: only bookkeeping
   } catch {
     // Losing "last synced at" is harmless; never fail a sync over it.
   }
@@ -137,7 +137,7 @@ export async function acquireSyncLock(gitDir: string, waitMs: number): Promise<S
  * once they are older than a moment (an orphaned git child may still be finishing), they are
  * stale and removed, so the next git call does not fail with "File exists".
  */
-export async function removeStaleGitLocks(gitDir: string, settleMs = 1500): Promise<string[]> {
+export async function removeStaleGitLocks(gitDir: string, settleMs = 3000): Promise<string[]> {
   const found: string[] = [];
   const walk = (dir: string, depth: number) => {
     let names: string[];
@@ -168,7 +168,7 @@ export async function removeStaleGitLocks(gitDir: string, settleMs = 1500): Prom
       } catch {
         break; // its git finished and removed it
       }
-      if (age >= settleMs || i >= 30) {
+      if (age >= settleMs || i >= 100) {
         removeQuietly(lock);
         removed.push(lock);
         break;

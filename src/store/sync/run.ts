@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../index.js';
 import { dataFileOf, decodeSide } from '../data-files.js';
-import { changes, commitChanges } from './commit.js';
+import { changes, commitChanges, readStatus } from './commit.js';
 import { Git, remoteError, remoteFailure } from './git.js';
 import { finishMerge, mergeRemote } from './merge.js';
-import { acquireSyncLock, writeRecord, type SyncLock } from './record.js';
+import { acquireSyncLock, readRecord, writeRecord, type SyncLock } from './record.js';
 import { recover } from './recover.js';
 import { checkState, inProgress, openRepo, type Repo } from './repo.js';
 import { ensureRepoFiles } from './repo-files.js';
@@ -44,16 +44,27 @@ const MAX_PUSHES = 5;
 /** A remote URL fit to show: a password or token in it is hidden. */
 export const shownUrl = (url: string) => url.replace(/(\/\/[^/@:]*):[^/@]*@/, '$1:***@');
 
-/** The remote URL and the driver line in .git/config (not those given with -c). */
-export async function localConfig(git: Git): Promise<{ url?: string; driver?: string }> {
-  const r = await git.run(['config', '--local', '--get-regexp', '^(remote\\.origin\\.url|merge\\.harmony\\.driver)$']);
-  const out: { url?: string; driver?: string } = {};
-  for (const line of r.stdout.split('\n')) {
-    const at = line.indexOf(' ');
-    if (line.startsWith('remote.origin.url ')) out.url = line.slice(at + 1);
-    if (line.startsWith('merge.harmony.driver ')) out.driver = line.slice(at + 1);
+/**
+ * The URL of remote "origin", read from .git/config (no git process: sync starts its fetch
+ * the moment it knows there is somewhere to fetch from). Only for deciding and for messages.
+ */
+export function originUrl(gitDir: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(gitDir, 'config'), 'utf8');
+  } catch {
+    return undefined;
   }
-  return out;
+  let inOrigin = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('[')) inOrigin = /^\[remote\s+"origin"\]$/.test(line);
+    else if (inOrigin) {
+      const m = /^url\s*=\s*(.*)$/.exec(line);
+      if (m) return m[1]!.replace(/^"(.*)"$/, '$1');
+    }
+  }
+  return undefined;
 }
 
 /** Data files changed in the working tree that no longer read (conflict markers from a text merge). */
@@ -96,50 +107,55 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
   if (lock.interrupted) report.recovered = await store.write(() => recover(git, repo, lock.phase));
   checkState(repo);
   const branch = repo.branch!;
-  const config = await localConfig(git);
-  if (config.driver !== setup.driver) {
+  const url = originUrl(repo.gitDir);
+  const remoteName = url ? `origin (${shownUrl(url)})` : null;
+  report.remote = url ? shownUrl(url) : null;
+  const fetch = () => git.run(['fetch', '--no-tags', '--quiet', 'origin'], setup.batch ? 120_000 : 0);
+  lock.setPhase('commit');
+  let fetching = url ? fetch() : null;
+  fetching?.catch(() => undefined); // awaited below; an early failure must not be "unhandled" meanwhile
+  // The driver line in .git/config (for git run by hand) follows harmony when it moves.
+  if (readRecord(repo.gitDir).driver !== setup.driver) {
     await git.ok(['config', 'merge.harmony.name', 'harmony journal merge'], 'setting up the merge driver');
     await git.ok(['config', 'merge.harmony.driver', setup.driver], 'setting up the merge driver');
     writeRecord(repo.gitDir, (r) => (r.driver = setup.driver));
   }
-  const remoteName = config.url ? `origin (${shownUrl(config.url)})` : null;
-  report.remote = config.url ? shownUrl(config.url) : null;
-  const fetch = () => git.run(['fetch', '--no-tags', '--quiet', 'origin'], setup.batch ? 120_000 : 0);
-  lock.setPhase('fetch');
-  let fetching = config.url ? fetch() : null;
-  fetching?.catch(() => undefined); // awaited below; an early failure must not be "unhandled" meanwhile
 
-  lock.setPhase('commit');
+  let ahead: number | null = null;
   report.committed = await store.write(async () => {
     if (inProgress(repo.gitDir) === 'merge') {
       const list = await changes(git);
       report.finished = await finishMerge(git, repo.home, unreadable(repo, list.map((c) => c.path)));
     }
     ensureRepoFiles(repo.home, repo.gitDir);
-    return commitChanges(git, repo.home, setup.host, setup.now());
+    const status = await readStatus(git);
+    ahead = status.ahead;
+    return commitChanges(git, repo.home, setup.host, setup.now(), status);
   });
   if (!fetching || !remoteName) return report;
 
   const target = `refs/remotes/origin/${branch}`;
+  // Something to send: new commits here, commits an earlier sync could not push, or a merge.
+  let toSend = report.committed > 0 || report.finished.length > 0 || ahead !== 0;
   for (let attempt = 1; ; attempt++) {
-    lock.setPhase('fetch');
     const fetched = await fetching;
     if (fetched.code !== 0) throw remoteError('fetch from', remoteName, fetched.stderr, true);
     lock.setPhase('merge');
     const merged = await store.write(() => mergeRemote(git, repo.home, target, remoteName));
-    report.received.push(...merged.received.filter((p) => !report.received.includes(p)));
-    const [head, there] = await Promise.all(['HEAD', target].map(async (ref) => (await git.run(['rev-parse', '--verify', '-q', ref])).stdout.trim()));
-    if (!head || head === there) break; // nothing here yet, or nothing new to send
     lock.setPhase('push');
+    report.received.push(...merged.received.filter((p) => !report.received.includes(p)));
+    toSend ||= merged.committed || merged.remoteEmpty;
+    if (!toSend) break;
     const pushed = await git.run(['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], setup.batch ? 120_000 : 0);
     if (pushed.code === 0) {
-      report.pushed = true;
+      report.pushed = !/\[up to date\]/.test(pushed.stdout);
       break;
     }
+    if (/does not match any|src refspec/.test(pushed.stderr)) break; // nothing committed here yet
     const failure = remoteFailure(pushed.stderr + pushed.stdout);
     if (failure !== 'rejected' || attempt >= MAX_PUSHES) throw remoteError('push to', remoteName, pushed.stderr || pushed.stdout, true);
+    lock.setPhase('commit');
     fetching = fetch(); // another machine pushed first: take its changes, then try again
   }
   return report;
 }
-
