@@ -84,16 +84,19 @@ export function mergeConflictCopies(store: Store, copies: ConflictCopy[], now: D
   return out;
 }
 
-/** The one line that says what happened. */
+const words = (list: string[]) => (list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
+const copies = (n: number) => (n === 1 ? 'a conflict copy' : `${n} conflict copies`);
+
+/** The one line that says what happened (short: it is printed before the command's own output). */
 export function copiesLine(home: string, o: CopiesOutcome): string {
   const parts: string[] = [];
   if (o.merged.length > 0) {
-    const tools = [...new Set(o.merged.map((c) => c.tool))].join(' and ');
-    const files = [...new Set(o.merged.map((c) => c.original))].join(', ');
-    parts.push(`merged ${o.merged.length === 1 ? 'a conflict copy' : `${o.merged.length} conflict copies`} from ${tools} into ${files} (nothing lost)`);
+    const tools = words([...new Set(o.merged.map((c) => c.tool))]);
+    parts.push(`merged ${copies(o.merged.length)} from ${tools} into ${words([...new Set(o.merged.map((c) => c.original))])} (nothing lost)`);
   }
-  for (const a of o.aside) parts.push(`moved ${a.copy.copy} aside unmerged (${a.why})`);
-  for (const l of o.left) parts.push(`left ${l.copy.copy} where it is (${l.why})`);
-  const where = o.merged.length + o.aside.length > 0 ? `; the copies are in ${join(home, o.folder)}` : '';
+  const whys = [...new Set(o.aside.map((a) => a.why))];
+  if (o.aside.length > 0) parts.push(`moved ${copies(o.aside.length)} aside unmerged (${whys.join('; ')})`);
+  if (o.left.length > 0) parts.push(`left ${copies(o.left.length)} in place (${[...new Set(o.left.map((l) => l.why))].join('; ')})`);
+  const where = o.merged.length + o.aside.length > 0 ? `; see ${join(home, o.folder)}` : '';
   return `harmony: ${parts.join('; ')}${where}.`;
 }

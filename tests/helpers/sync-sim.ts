@@ -27,8 +27,9 @@ export const NO_GIT_REASON = 'git is not installed here, so the sync tests canno
 export function gitEnv(dir: string): NodeJS.ProcessEnv {
   const config = join(dir, 'gitconfig');
   writeFileSync(config, '');
+  const { HARMONY_HOME: _home, ...rest } = process.env; // each caller names its own data folder
   return {
-    ...process.env,
+    ...rest,
     GIT_CONFIG_GLOBAL: config,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_AUTHOR_NAME: 'harmony test',

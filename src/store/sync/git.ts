@@ -106,18 +106,27 @@ export function gitReason(stderr: string): string {
 
 export type RemoteFailure = 'unreachable' | 'refused' | 'missing' | 'rejected' | 'other';
 
-/** What kind of failure a fetch or push stderr shows. */
+const FAILURES: [Exclude<RemoteFailure, 'other'>, RegExp][] = [
+  ['rejected', /\[rejected\]|\(fetch first\)|non-fast-forward|\[remote rejected\].*(lock|stale info)|cannot lock ref/i],
+  ['refused', /Authentication failed|Permission denied|could not read (Username|Password)|Invalid username or password|Access denied|HTTP 40[13]|returned error: 40[13]|terminal prompts disabled|Host key verification failed/i],
+  ['missing', /Repository not found|does not appear to be a git repository|not found|No such file or directory/i],
+  ['unreachable', /Could not resolve|Connection refused|timed out|Network is unreachable|No route to host|unable to access|Could not read from remote|Connection (reset|closed)|took too long/i],
+];
+
+/** What kind of failure a fetch or push stderr shows, and the line that shows it. */
 export function remoteFailure(stderr: string): RemoteFailure {
-  if (/\[rejected\]|\(fetch first\)|non-fast-forward|\[remote rejected\].*(lock|stale info)|cannot lock ref/i.test(stderr)) return 'rejected';
-  if (/Authentication failed|Permission denied|could not read (Username|Password)|Invalid username or password|Access denied|HTTP 40[13]|returned error: 40[13]|terminal prompts disabled|Host key verification failed/i.test(stderr)) return 'refused';
-  if (/Repository not found|does not appear to be a git repository|not found|No such file or directory/i.test(stderr)) return 'missing';
-  if (/Could not resolve|Connection refused|timed out|Network is unreachable|No route to host|unable to access|Could not read from remote|Connection (reset|closed)|took too long/i.test(stderr)) return 'unreachable';
-  return 'other';
+  return FAILURES.find(([, re]) => re.test(stderr))?.[0] ?? 'other';
+}
+
+function failureLine(stderr: string, kind: RemoteFailure): string {
+  const re = FAILURES.find(([k]) => k === kind)?.[1];
+  const line = re && stderr.split('\n').find((l) => re.test(l));
+  return line ? line.trim().replace(/^(fatal|error):\s*/, '') : gitReason(stderr);
 }
 
 const FAILURE_WORDS: Record<RemoteFailure, string> = {
   unreachable: 'it could not be reached',
-  refused: 'it refused the login (check your ssh key or credentials)',
+  refused: 'it refused the login',
   missing: 'there is no repository at that address',
   rejected: 'it kept refusing the push',
   other: 'git reported a problem',
@@ -126,6 +135,6 @@ const FAILURE_WORDS: Record<RemoteFailure, string> = {
 /** The one line a user sees when talking to the remote failed; what is saved stays saved. */
 export function remoteError(what: 'fetch from' | 'push to', remote: string, stderr: string, committed: boolean): SyncError {
   const kind = remoteFailure(stderr);
-  const kept = committed ? 'Your changes are saved and committed on this machine' : 'Your journal here is unchanged';
-  return new SyncError(`Could not ${what} ${remote}: ${FAILURE_WORDS[kind]} (git: ${gitReason(stderr)}). ${kept}; run harmony sync again when it can be reached.`);
+  const kept = committed ? 'Your changes are committed here' : 'Your journal here is unchanged';
+  return new SyncError(`Could not ${what} ${remote}: ${FAILURE_WORDS[kind]} (git: ${failureLine(stderr, kind)}). ${kept}; run harmony sync again once that is fixed.`);
 }
