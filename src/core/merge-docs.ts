@@ -77,17 +77,44 @@ export function mergeQuizLog(base: Doc | null, a: Doc, c: Doc): Doc {
   return { ...rest(base, a, c, ['schemaVersion', 'reviews']), schemaVersion: version(a, c), reviews };
 }
 
-/** state.json: lessons read keep their first day, prompts used their last. */
+/**
+ * state.json: lessons read keep their first day; prompts used, practices offered and the
+ * review's marks their last; own prompts (text the user wrote) by id, a removal on one side
+ * holding when the other did not change that prompt; the later week's review focus.
+ */
 export function mergeState(base: Doc | null, a: Doc, c: Doc): Doc {
   type Days = Record<string, string>;
   const first = (x: string, y: string) => (x <= y ? x : y);
   const last = (x: string, y: string) => (x >= y ? x : y);
-  return {
-    ...rest(base, a, c, ['schemaVersion', 'lessonsRead', 'promptsUsed']),
+  const days = (key: string, pick: (x: string, y: string) => string) => mergeMaps(base?.[key] as Days | undefined, a[key] as Days, c[key] as Days, pick);
+  const out: Doc = {
+    ...rest(base, a, c, ['schemaVersion', 'lessonsRead', 'promptsUsed', 'practicesOffered', 'ownPrompts', 'focus', 'reviewOffered', 'roughDaysShown']),
     schemaVersion: version(a, c),
-    lessonsRead: mergeMaps(base?.lessonsRead as Days | undefined, a.lessonsRead as Days, c.lessonsRead as Days, first),
-    promptsUsed: mergeMaps(base?.promptsUsed as Days | undefined, a.promptsUsed as Days, c.promptsUsed as Days, last),
+    lessonsRead: days('lessonsRead', first),
+    promptsUsed: days('promptsUsed', last),
   };
+  if (a.practicesOffered || c.practicesOffered) out.practicesOffered = days('practicesOffered', last);
+  if (a.ownPrompts || c.ownPrompts) {
+    type Own = { id: string; added?: string };
+    const byId = (d: Doc | null) => (d?.ownPrompts ? Object.fromEntries((d.ownPrompts as Own[]).map((p) => [p.id, p])) : undefined);
+    const own = Object.values(mergeMaps(byId(base), byId(a) ?? {}, byId(c) ?? {}, larger, Boolean(base?.ownPrompts)));
+    out.ownPrompts = own.sort((x, y) => compareText(`${x.added ?? ''}\u0000${x.id}`, `${y.added ?? ''}\u0000${y.id}`));
+  }
+  const latest = (key: string, order: (v: unknown) => string) => {
+    const [x, y] = [a[key], c[key]];
+    if (x === undefined || y === undefined) return x ?? y;
+    if (base && same(x, base[key])) return y;
+    if (base && same(y, base[key])) return x;
+    const d = compareText(order(x), order(y));
+    return d > 0 ? x : d < 0 ? y : larger(x, y);
+  };
+  for (const key of ['reviewOffered', 'roughDaysShown']) {
+    const v = latest(key, (x) => String(x));
+    if (v !== undefined) out[key] = v;
+  }
+  const focus = latest('focus', (x) => String((x as { week?: string }).week ?? ''));
+  if (focus !== undefined) out.focus = focus;
+  return out;
 }
 
 /** config.json (the settings every machine shares): setting by setting. */

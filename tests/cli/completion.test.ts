@@ -38,6 +38,8 @@ function complete(script: string, line: string, cwd = dir): string[] {
 const inProcess = () => buildProgram(() => {
   throw new Error('not used');
 }, createTestIO());
+/** The commands a user sees (git runs the hidden merge-driver; completion leaves it out). */
+const visible = () => inProcess().commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden);
 
 describe('harmony completion bash (run in bash)', () => {
   it('registers a completion function for harmony', () => {
@@ -46,7 +48,7 @@ describe('harmony completion bash (run in bash)', () => {
   });
 
   it('completes every command of the program, and prefixes', () => {
-    const expected = inProcess().commands.map((c) => c.name());
+    const expected = visible().map((c) => c.name());
     expect(expected.length).toBeGreaterThanOrEqual(5);
     expect(complete(bashFile, 'harmony ').sort()).toEqual([...expected, 'help'].sort());
     expect(complete(bashFile, 'harmony le')).toEqual(expected.filter((n) => n.startsWith('le')));
@@ -74,7 +76,7 @@ describe('harmony completion bash (run in bash)', () => {
   });
 
   it("completes each command's own options plus the global ones, skipping option values", () => {
-    for (const cmd of inProcess().commands) {
+    for (const cmd of visible()) {
       const offered = complete(bashFile, `harmony ${cmd.name()} --`);
       for (const o of cmd.options) if (o.long) expect(offered, `${cmd.name()} ${o.long}`).toContain(o.long);
       expect(offered).toEqual(expect.arrayContaining(['--help', '--no-color', '--debug']));
@@ -99,7 +101,7 @@ describe('harmony completion bash (run in bash)', () => {
   });
 
   it('offers siblings after help', () => {
-    expect(complete(bashFile, 'harmony help con')).toEqual(['config']);
+    expect(complete(bashFile, 'harmony help con')).toEqual(['config', 'conflicts']);
   });
 
   it('covers a new command automatically, including file arguments', () => {
@@ -131,7 +133,7 @@ describe('harmony completion zsh|fish', () => {
     expect(fish.code).toBe(0);
     expect(zsh.stdout.startsWith('#compdef harmony\n')).toBe(true);
     expect(fish.stdout).toContain("complete -c harmony -f -a '(__harmony_complete)'");
-    for (const cmd of inProcess().commands) {
+    for (const cmd of visible()) {
       expect(zsh.stdout).toContain(`'${cmd.name()}:`);
       expect(fish.stdout).toMatch(new RegExp(`'harmony_${cmd.name()}'`));
     }

@@ -236,8 +236,8 @@ describe.skipIf(!HAS_GIT)('autoSync', () => {
     const { remote, a, dir } = setup();
     checkin(a, '2026-05-08', 'Before');
     h(a, ['sync', 'init', '--remote', remote]);
-    expect(h(a, ['config', 'set', 'autoSync', 'on']).code).toBe(0);
     const fake = recordingGit(dir);
+    expect(h(a, ['config', 'set', 'autoSync', 'on'], { PATH: fake.path }).code).toBe(0);
     const heads = () => git(remote, ['log', '--oneline', 'main']).stdout.trim().split('\n').length;
     const before = heads();
     const started = Date.now();
@@ -246,14 +246,16 @@ describe.skipIf(!HAS_GIT)('autoSync', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(waitFor(() => heads() > before), 'the background sync pushed').toBe(true);
     expect(fake.calls().some((c) => c.includes('push'))).toBe(true);
-    // The remote goes away: the next save's background sync fails, and the command after says so, once.
+    // The remote goes away (once that sync is over): the next save's background sync fails, and the command after says so, once.
+    const pid = join(a, '.git', 'harmony', 'sync.pid');
+    expect(waitFor(() => !existsSyncSafe(pid))).toBe(true);
     renameSync(remote, `${remote}.away`);
     h(a, ['note', 'Offline now'], { PATH: fake.path });
     const record = join(a, '.git', 'harmony', 'state.json');
     const failed = waitFor(() => readFileSync(record, 'utf8').includes('"failure"') && !existsSyncSafe(join(a, '.git', 'harmony', 'sync.pid')));
     expect(failed, readFileSync(record, 'utf8')).toBe(true);
     const told = h(a, ['journal']);
-    expect(told.stderr).toMatch(/^harmony: the background sync at .* UTC failed: Could not fetch from origin/);
+    expect(told.stderr, readFileSync(record, 'utf8')).toMatch(/^harmony: the background sync at .* UTC failed: Could not fetch from origin/);
     expect(h(a, ['journal']).stderr).toBe('');
   });
 });

@@ -19,6 +19,29 @@ export interface SyncRecord {
 const dirOf = (gitDir: string) => join(gitDir, 'harmony');
 const recordFile = (gitDir: string) => join(dirOf(gitDir), 'state.json');
 const pidFile = (gitDir: string) => join(dirOf(gitDir), 'sync.pid');
+const againFile = (gitDir: string) => join(dirOf(gitDir), 'sync.again');
+
+/** The busy error, so a background sync can tell "another is running" from a real failure. */
+export class SyncBusy extends SyncError {}
+
+/** Asks the sync that is running to go round once more when it is done (it may have missed a save). */
+export function askAgain(gitDir: string): void {
+  try {
+    closeSync(openSync(againFile(gitDir), 'w', 0o600));
+  } catch {
+    // the next save asks again
+  }
+}
+
+/** Whether a sync was asked to go round again; the request is taken (removed). */
+export function takeAgain(gitDir: string): boolean {
+  try {
+    unlinkSync(againFile(gitDir));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function readRecord(gitDir: string): SyncRecord {
   try {
@@ -109,7 +132,7 @@ export async function acquireSyncLock(gitDir: string, waitMs: number): Promise<S
       phase = was;
       break;
     }
-    if (Date.now() > deadline) throw new SyncError(`Another harmony sync is running (process ${pid}); try again when it has finished.`);
+    if (Date.now() > deadline) throw new SyncBusy(`Another harmony sync is running (process ${pid}); try again when it has finished.`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -10,7 +10,7 @@ import { dataFileOf, decodeSide } from '../data-files.js';
 import { changes, commitChanges, readStatus } from './commit.js';
 import { Git, remoteError, remoteFailure } from './git.js';
 import { finishMerge, mergeRemote } from './merge.js';
-import { acquireSyncLock, readRecord, writeRecord, type SyncLock } from './record.js';
+import { acquireSyncLock, askAgain, readRecord, SyncBusy, takeAgain, writeRecord, type SyncLock } from './record.js';
 import { recover } from './recover.js';
 import { checkState, inProgress, openRepo, type Repo } from './repo.js';
 import { ensureRepoFiles } from './repo-files.js';
@@ -83,10 +83,24 @@ function unreadable(repo: Repo, paths: string[]): string[] {
 
 export async function syncNow(store: Store, setup: SyncSetup): Promise<SyncReport> {
   const repo = openRepo(setup.home);
-  const lock = await acquireSyncLock(repo.gitDir, setup.batch ? 2_000 : 30_000);
+  let lock: SyncLock;
+  try {
+    lock = await acquireSyncLock(repo.gitDir, setup.batch ? 2_000 : 30_000);
+  } catch (error) {
+    // A background sync finding one running: that one goes round again when done, and this
+    // is no failure to tell the user about.
+    if (error instanceof SyncBusy && setup.batch) {
+      askAgain(repo.gitDir);
+      return { remote: null, committed: 0, received: [], pushed: false, finished: [], recovered: [] };
+    }
+    throw error;
+  }
   const git = new Git(setup.home, { driver: setup.driver, env: setup.env, batch: setup.batch });
   try {
-    const report = await steps(store, setup, repo, git, lock);
+    takeAgain(repo.gitDir);
+    let report = await steps(store, setup, repo, git, lock);
+    // Saves made while this ran, whose own background syncs found this one busy.
+    for (let round = 0; round < 3 && takeAgain(repo.gitDir); round++) report = merge(report, await steps(store, setup, repo, git, lock));
     writeRecord(repo.gitDir, (r) => {
       r.lastSync = setup.now().toISOString();
       delete r.failure;
@@ -100,6 +114,17 @@ export async function syncNow(store: Store, setup: SyncSetup): Promise<SyncRepor
   } finally {
     lock.release();
   }
+}
+
+function merge(a: SyncReport, b: SyncReport): SyncReport {
+  return {
+    remote: b.remote ?? a.remote,
+    committed: a.committed + b.committed,
+    received: [...new Set([...a.received, ...b.received])],
+    pushed: a.pushed || b.pushed,
+    finished: [...a.finished, ...b.finished],
+    recovered: [...a.recovered, ...b.recovered],
+  };
 }
 
 async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock: SyncLock): Promise<SyncReport> {
