@@ -37,8 +37,9 @@ export class Store {
   /**
    * Runs `work` under the lock; re-read anything you change inside it. A Ctrl+C (SIGINT or
    * SIGTERM) that arrives meanwhile waits until the save is complete and the lock released.
+   * `reminderKept`: the work changed nothing the shell reminder speaks of (sync's commit).
    */
-  async write<T>(work: () => T | Promise<T>): Promise<T> {
+  async write<T>(work: () => T | Promise<T>, options: { reminderKept?: boolean } = {}): Promise<T> {
     let signal: NodeJS.Signals | undefined;
     const hold = (s: NodeJS.Signals) => (signal ??= s);
     process.on('SIGINT', hold).on('SIGTERM', hold);
@@ -55,7 +56,8 @@ export class Store {
         } finally {
           // Every save passes here, so the shell reminder's cache is rebuilt after each one,
           // still under the lock (see reminderMayHaveChanged).
-          if (this.reminderMayHaveChanged(written.slice(from), failed)) refreshReminderCache(this.home, this.journal, this.now());
+          // (Sync's steps say themselves when git changed nothing the reminder speaks of.)
+          if (!options.reminderKept && this.reminderMayHaveChanged(written.slice(from), failed)) refreshReminderCache(this.home, this.journal, this.now());
         }
       });
     } finally {

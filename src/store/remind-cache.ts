@@ -11,7 +11,7 @@ import { addDays, daysBetween, practiceDay, type LocalDate } from '../core/dates
 import { CACHE_DAYS_AFTER, CACHE_DAYS_BEFORE, formatReminderCache, parseReminderCache, type ParsedReminderCache } from '../core/remind-cache.js';
 import { reminderLines, type ReminderLine } from '../core/remind.js';
 import { streakSeries } from '../core/streaks.js';
-import { readDoc, removeQuietly, writeTemp } from './files.js';
+import { removeQuietly, writeTemp } from './files.js';
 import type { Journal } from './journal.js';
 import { FILES } from './paths.js';
 import { readSettings, type Settings } from './settings.js';

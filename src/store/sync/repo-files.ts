@@ -20,8 +20,8 @@ const CARRIED = [
 export const GITIGNORE = [
   '# Written by harmony sync. git carries only harmony\'s data files (below); everything else in',
   '# this folder stays on this machine: the day index and other caches (rebuilt), the lock and',
-  '# temp files, device.json (this machine\'s editor, colours, reminder, autoSync) and the',
-  '# conflict-copies folder. harmony rewrites this file when it changes.',
+  '# temp files, the shell reminder\'s cache, device.json (this machine\'s editor, colours,',
+  '# reminder, autoSync) and the conflict-copies folder. harmony rewrites this file when it changes.',
   '/*',
   '!/.gitignore',
   '!/.gitattributes',
@@ -48,6 +48,7 @@ export const STIGNORE = [
   '(?d)journal/index-*.json',
   '(?d)journal/index.json',
   'device.json',
+  'remind-cache.txt',
   'conflict-copies',
   '.git',
   '',

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../index.js';
+import { refreshReminderCache } from '../remind-cache.js';
 import { dataFileOf, decodeSide } from '../data-files.js';
 import { changes, commitChanges, readStatus } from './commit.js';
 import { Git, remoteError, remoteFailure } from './git.js';
@@ -65,6 +66,10 @@ export function originUrl(gitDir: string): string | undefined {
     }
   }
   return undefined;
+}
+
+function refreshReminder(store: Store, setup: SyncSetup): void {
+  refreshReminderCache(store.home, store.journal, setup.now());
 }
 
 /** Data files changed in the working tree that no longer read (conflict markers from a text merge). */
@@ -148,6 +153,7 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
 
   let ahead: number | null = null;
   report.committed = await store.write(async () => {
+    // (Committing changes no file; a merge finished here does, and refreshes the reminder below.)
     if (inProgress(repo.gitDir) === 'merge') {
       const list = await changes(git);
       report.finished = await finishMerge(git, repo.home, unreadable(repo, list.map((c) => c.path)));
@@ -155,8 +161,10 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
     ensureRepoFiles(repo.home, repo.gitDir);
     const status = await readStatus(git);
     ahead = status.ahead;
-    return commitChanges(git, repo.home, setup.host, setup.now(), status);
-  });
+    const n = await commitChanges(git, repo.home, setup.host, setup.now(), status);
+    if (report.finished.length > 0) refreshReminder(store, setup);
+    return n;
+  }, { reminderKept: true });
   if (!fetching || !remoteName) return report;
 
   const target = `refs/remotes/origin/${branch}`;
@@ -166,7 +174,12 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
     const fetched = await fetching;
     if (fetched.code !== 0) throw remoteError('fetch from', remoteName, fetched.stderr, true);
     lock.setPhase('merge');
-    const merged = await store.write(() => mergeRemote(git, repo.home, target, remoteName));
+    const merged = await store.write(async () => {
+      const m = await mergeRemote(git, repo.home, target, remoteName);
+      // The journal or the settings came in from another machine: the shell reminder's cache follows.
+      if (m.received.some((p) => p.startsWith('journal/') || p === 'config.json')) refreshReminder(store, setup);
+      return m;
+    }, { reminderKept: true });
     lock.setPhase('push');
     report.received.push(...merged.received.filter((p) => !report.received.includes(p)));
     toSend ||= merged.committed || merged.remoteEmpty;
