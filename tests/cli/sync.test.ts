@@ -219,7 +219,7 @@ describe.skipIf(!HAS_GIT)('autoSync', () => {
     return { path: `${bin}:/usr/bin:/bin`, calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   }
   const waitFor = (check: () => boolean) => {
-    for (let i = 0; i < 300 && !check(); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    for (let i = 0; i < 900 && !check(); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     return check();
   };
 
@@ -249,11 +249,12 @@ describe.skipIf(!HAS_GIT)('autoSync', () => {
     const r = h(a, ['note', 'Synced without asking'], { PATH: fake.path });
     expect(r.code).toBe(0);
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect(waitFor(() => heads() > before), 'the background sync pushed').toBe(true);
+    const state = () => (existsSyncSafe(join(a, '.git', 'harmony', 'state.json')) ? readFileSync(join(a, '.git', 'harmony', 'state.json'), 'utf8') : 'no record');
+    expect(waitFor(() => heads() > before), `the background sync pushed (${state()})`).toBe(true);
     expect(fake.calls().some((c) => c.includes('push'))).toBe(true);
     // The remote goes away (once that sync is over): the next save's background sync fails, and the command after says so, once.
     const pid = join(a, '.git', 'harmony', 'sync.pid');
-    expect(waitFor(() => !existsSyncSafe(pid))).toBe(true);
+    expect(waitFor(() => !existsSyncSafe(pid)), 'the background sync ended').toBe(true);
     renameSync(remote, `${remote}.away`);
     h(a, ['note', 'Offline now'], { PATH: fake.path });
     const record = join(a, '.git', 'harmony', 'state.json');
