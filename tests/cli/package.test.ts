@@ -3,7 +3,7 @@
 // HARMONY_HOME. And what the tarball holds: no tests, no bench stores, no development files or
 // source maps that point into the build folder or this checkout.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +102,13 @@ describe('the packed package', () => {
     const journal = readdirSync(join(data, 'journal')).filter((f) => /^\d{4}-\d{2}\.json$/.test(f));
     expect(journal).toHaveLength(1);
     expect(readFileSync(join(data, 'journal', journal[0]!), 'utf8')).toContain('I kept my word on the call.');
+
+    // check loads its own vendor bundle (retext, cuss, AFINN) through the code-cache loader.
+    const draft = join(data, 'draft.txt');
+    writeFileSync(draft, 'Whatever. You never listen.');
+    const check = runInstalled(['check', '--json', draft], data);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(4);
+    expect(JSON.parse(check.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['stonewalling', 'absolutes']);
   });
 });
