@@ -6,7 +6,7 @@
 import type { Root } from 'nlcst';
 import type { Processor } from 'unified';
 
-const PIECE = 4000;
+const PIECE = 2000;
 
 function cut(text: string, from: number): number {
   const limit = from + PIECE;
