@@ -45,20 +45,17 @@ const stubs = {
   },
 };
 
-// harmony check's libraries (retext, cuss, AFINN) are one vendor file, made from
-// src/core/check/libs.ts below: they share unist/nlcst/vfile code that separate files would
-// each load again.
-const CHECK_LIBS = 'check-libs.cjs';
-// ...loaded through a small loader that compiles it with a V8 code cache, as bin/harmony.js
-// does for app.cjs (Node 20 caches nothing for require()): ~300 KB is not parsed on each check.
-const CHECK_LOADER = 'check-libs-load.cjs';
+// harmony check's engine (our rules and output, with unified, retext, cuss and AFINN) is one
+// vendor file made from src/commands/check-engine.ts below, loaded through a small loader that
+// compiles it with a V8 code cache, as bin/harmony.js does for app.cjs (Node 20 caches nothing
+// for require()). None of it is in app.cjs, which every command loads.
+const CHECK = 'check.cjs';
+const CHECK_LOADER = 'check-load.cjs';
 
 const app = {
   name: 'app',
   setup(b) {
-    b.onResolve({ filter: /[\\/]check[\\/]libs\.js$|^\.\/libs\.js$|^\.\.\/libs\.js$/ }, (a) =>
-      a.importer.includes(`${join('src', 'core', 'check')}`) ? { path: `./vendor/${CHECK_LOADER}`, external: true } : undefined,
-    );
+    b.onResolve({ filter: /^\.\/check-engine\.js$/ }, () => ({ path: `./vendor/${CHECK_LOADER}`, external: true }));
     // A library imported by our code (not by another library) goes to dist/vendor/.
     b.onResolve({ filter: /^[^./]/ }, (a) => {
       const pkg = /^(@[^/]+\/[^/]+|[^/]+)/.exec(a.path)[1];
@@ -148,20 +145,21 @@ export default { singular: (w) => (Object.hasOwn(forms, w) ? forms[w][0] : real.
 };
 await build({
   ...cjs,
-  entryPoints: [join(root, 'src', 'core', 'check', 'libs.ts')],
-  outfile: join(dist, 'vendor', CHECK_LIBS),
+  entryPoints: [join(root, 'src', 'commands', 'check-engine.ts')],
+  outfile: join(dist, 'vendor', CHECK),
+  define: { ...cjs.define },
   plugins: [pluralStub],
   logLevel: 'error', // sentiment's require() of other languages is never reached (English only)
 });
 writeFileSync(
   join(dist, 'vendor', CHECK_LOADER),
   `'use strict';
-// Runs ${CHECK_LIBS} compiled with its V8 code cache (${CHECK_LIBS}.cache, made by scripts/code-cache.cjs
+// Runs ${CHECK} compiled with its V8 code cache (${CHECK}.cache, made by scripts/code-cache.cjs
 // after a check run). A cache from another Node or V8 is rejected by V8 and the file compiles as usual.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
-const file = join(__dirname, ${JSON.stringify(CHECK_LIBS)});
+const file = join(__dirname, ${JSON.stringify(CHECK)});
 let cachedData;
 try {
   cachedData = readFileSync(file + '.cache');
@@ -169,7 +167,7 @@ try {
   // no cache: compile from source
 }
 // Compiled under its place in the package (V8 keeps the name in the cache; see code-cache.cjs).
-const script = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})', { filename: 'harmony-coach/dist/vendor/${CHECK_LIBS}', cachedData });
+const script = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})', { filename: 'harmony-coach/dist/vendor/${CHECK}', cachedData });
 script.runInThisContext()(module.exports, require, module, file, __dirname);
 Object.defineProperty(module.exports, Symbol.for('harmony.script'), { value: script });
 `,

@@ -45,9 +45,9 @@ function run(args) {
     const next = runs.shift();
     if (next) return run(next);
     writeFileSync(`${file}.cache`, script.createCachedData());
-    // The check run loaded the check libraries through their loader: cache them too.
-    const libs = createRequire(file)('./vendor/check-libs-load.cjs');
-    writeFileSync(join(dist, 'vendor', 'check-libs.cjs.cache'), libs[Symbol.for('harmony.script')].createCachedData());
+    // The check run loaded check's engine through its loader: cache it too.
+    const engine = createRequire(file)('./vendor/check-load.cjs');
+    writeFileSync(join(dist, 'vendor', 'check.cjs.cache'), engine[Symbol.for('harmony.script')].createCachedData());
     rmSync(home, { recursive: true, force: true });
   };
   setImmediate(done);

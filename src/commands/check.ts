@@ -1,5 +1,6 @@
 // harmony check [FILE|-]: a second look at a message before it is sent. The engine (retext,
-// cuss, AFINN) is imported here, on use, so no other command pays for it at start-up.
+// cuss, AFINN, our rules, the output) is imported here, on use (check-engine.ts), so no other
+// command pays for it at start-up.
 import type { Context } from '../context.js';
 import { UsageError, WarnFound } from '../errors.js';
 import { printJson } from '../ui/style.js';
@@ -16,9 +17,9 @@ export async function run(ctx: Context, file: string | undefined, opts: Options)
   const draft = await readDraft(ctx, file, Boolean(opts.editor));
   const replyTo = opts.replyTo ? readReplyTo(opts.replyTo) : undefined;
   if (draft.text.trim() === '') throw new UsageError('Nothing to check: the draft is empty.');
-  const { checkDraft } = await import('../core/check/index.js');
-  const { positions } = await import('../core/check/offsets.js');
-  const view = await import('../ui/check-view.js');
+  const engine = await import('./check-engine.js');
+  const { checkDraft, positions } = engine;
+  const view = engine;
   const result = checkDraft({ text: draft.text, replyTo });
   const notes = view.notices(result, draft.replaced);
   if (opts.json) {

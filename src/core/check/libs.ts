@@ -1,6 +1,5 @@
-// Every library harmony check uses, in one place. The build bundles this module into one
-// vendor file (dist/vendor/check-libs.cjs, see scripts/build.mjs), so the libraries' shared
-// parts (unist and nlcst utilities, vfile) are loaded once, and only when check runs.
+// Every library harmony check uses, in one place (they go into check's own vendor bundle with
+// the engine, see src/commands/check-engine.ts and scripts/build.mjs).
 export { cuss } from 'cuss';
 export { search } from 'nlcst-search';
 export { default as retextEnglish } from 'retext-english';
