@@ -59,8 +59,17 @@ export interface Flag {
   quote?: string;
 }
 
-/** Line/column points for vfile, from offsets in the masked text. */
+/** Line/column points for vfile, from offsets in the masked text (one table per draft: every
+ * rule asks). */
+let lastPointer: { masked: string; point: (offset: number) => { line: number; column: number; offset: number } } | undefined;
 export function pointer(masked: string) {
+  if (lastPointer?.masked === masked) return lastPointer.point;
+  const point = makePointer(masked);
+  lastPointer = { masked, point };
+  return point;
+}
+
+function makePointer(masked: string) {
   const starts = [0];
   for (let i = masked.indexOf('\n'); i !== -1; i = masked.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset: number) => {

@@ -27,7 +27,8 @@ export function checkDraft(input: CheckInput): CheckResult {
   const masked = maskDraft(input.text);
   const english = looksEnglish(masked);
   const tree = parseDraft(unified().use(retextEnglish), masked);
-  const draft: Draft = { masked, english, warm: english && isWarm(masked), replyTo: input.replyTo, ...readTree(tree, masked) };
+  // Warmth is asked of a message; a long document is never "warm" (and scoring it costs).
+  const draft: Draft = { masked, english, warm: english && masked.length < 20_000 && isWarm(masked), replyTo: input.replyTo, ...readTree(tree, masked) };
   const plugins: PluggableList = (english ? [...LANGUAGE_FREE, ...ENGLISH_RULES] : LANGUAGE_FREE).map((rule) => [rule, draft]);
   const file = new VFile(masked);
   unified().use(retextEnglish).use(plugins).runSync(tree, file);

@@ -50,24 +50,20 @@ export function parseDraft(parser: Processor<Root>, masked: string): Root {
   for (let from = 0; from < masked.length; ) {
     const to = cut(masked, from);
     const piece = onePargraph(parser.parse(masked.slice(from, to)));
-    // The parser shares point objects between nodes: shift each one once.
-    const seen = new Set<object>();
-    const shift = (p: { line: number; column: number; offset?: number }) => {
-      if (seen.has(p)) return;
-      seen.add(p);
-      if (p.line === 1) p.column += column - 1;
-      p.line += line - 1;
-      if (p.offset !== undefined) p.offset += from;
+    // New points for every leaf (the parser shares point objects between nodes, so shifting
+    // them in place would move some twice); a parent spans its first to its last child.
+    const moved = (p: { line: number; column: number; offset?: number }) => ({
+      line: p.line + line - 1,
+      column: p.line === 1 ? p.column + column - 1 : p.column,
+      offset: p.offset === undefined ? undefined : p.offset + from,
+    });
+    const place = (node: Positioned): void => {
+      if (node.children && node.children.length) {
+        for (const c of node.children) place(c);
+        node.position = { start: node.children[0]!.position!.start, end: node.children.at(-1)!.position!.end };
+      } else if (node.position) node.position = { start: moved(node.position.start), end: moved(node.position.end) };
     };
-    const stack: Positioned[] = [...(piece.children as Positioned[])];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.position) {
-        shift(node.position.start);
-        shift(node.position.end);
-      }
-      if (node.children) for (const c of node.children) stack.push(c);
-    }
+    for (const c of piece.children as Positioned[]) place(c);
     root.children.push(...piece.children);
     // Where the next piece starts, as line and column.
     const text = masked.slice(from, to);
