@@ -59,5 +59,6 @@ export function budgetLabel(b) {
   if (b.kind === 'ratio') return `${b.command} @${b.store} <= ${b.max}x node`;
   if (b.kind === 'ms') return `${b.command} @${b.store} < ${b.max} ms`;
   if (b.kind === 'mem') return `${b.command} @${b.store} peak memory <= ${b.max}x node`;
+  if (b.kind === 'git') return `${b.command} of one new entry <= ${b.max}x its git commands`;
   return `${b.command} @${b.store} within ${b.max}x of @${b.from}`;
 }

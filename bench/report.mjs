@@ -22,7 +22,7 @@ export function verdicts(rows) {
     const r = find(rows, b.command, b.store)?.result;
     let value = null;
     if (r?.ratio) {
-      if (b.kind === 'ratio') value = r.ratio.median;
+      if (b.kind === 'ratio' || b.kind === 'git') value = r.ratio.median;
       else if (b.kind === 'ms') value = r.ms.median;
       else if (b.kind === 'mem') value = r.memRatio;
       else value = growth(rows, b.command, b.store, b.from);
@@ -41,7 +41,7 @@ export function printTable(rows, log = console.log) {
     const r = row.result;
     const mark = v
       .filter((b) => b.command === row.command && b.store === row.store && b.kind !== 'growth')
-      .map((b) => `${b.kind === 'ms' ? `<${b.max}ms` : `${b.kind === 'mem' ? 'mem' : ''}<=${b.max}x`} ${b.verdict}`)
+      .map((b) => `${b.kind === 'ms' ? `<${b.max}ms` : `${b.kind === 'mem' ? 'mem' : b.kind === 'git' ? 'git' : ''}<=${b.max}x`} ${b.verdict}`)
       .join(', ');
     if (!r.ratio) {
       log(`${pad(row.command, 17)}${pad(row.store, 7)}${lpad(r.error ? 'error' : 'n/a', 8)}  ${r.error ?? r.reason ?? ''}`.slice(0, 160));

@@ -14,6 +14,7 @@ import { compare, median, memoryAvailable } from './measure.mjs';
 import { printGrowth, printTable, printVerdicts } from './report.mjs';
 import { measureShells, printShells } from './shell.mjs';
 import { buildStores } from './stores.mjs';
+import { benchSync, hasGit } from './sync.mjs';
 import { writeDrafts } from './drafts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,6 +84,18 @@ for (const cmd of [...wanted.filter((c) => !c.save), ...wanted.filter((c) => c.s
 if (process.stdout.isTTY) process.stdout.write('\r'.padEnd(61) + '\r');
 // The reminder snippet in the shells (issue 19), after the saves: each store's cache is made for today.
 const shellRows = !opt.only || opt.only.split(',').includes('shell') ? measureShells(BIN, work, manifest, storeNames, { runs: opt.quick ? 4 : 10 }) : [];
+// harmony sync of one new entry against the git commands it runs (issue 17), from a copy of
+// the 1-year store; its `node` column is the time of those git commands, run one after another.
+if (!opt.only || opt.only.split(',').includes('sync')) {
+  let result;
+  try {
+    result = hasGit() ? benchSync({ runs, history: manifest.stores['1y']?.home }) : { reason: 'git is not installed' };
+  } catch (error) {
+    result = { error: error.message.split('\n')[0] };
+  }
+  if (result.gitMs) result.nodeMs = result.gitMs;
+  rows.push({ command: 'sync', store: 'any', result });
+}
 load.push(loadavg()[0]);
 
 console.log('');

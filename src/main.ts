@@ -28,6 +28,11 @@ async function main(argv: string[]): Promise<number> {
       return 0; // never fail the shell
     }
   }
+  // Plain `harmony sync`: its fetch starts now, while the rest of harmony loads (issue 17).
+  const words = rest.filter((a) => a !== '--json' && a !== '--background');
+  if (words[0] === 'sync' && (words.length === 1 || (words.length === 2 && words[1] === 'now'))) {
+    (await import('./store/sync/early-fetch.js')).startEarlyFetch(process.env, argv.includes('--background'));
+  }
   // git runs the merge driver once per file it merges (issue 17): no commander, no settings.
   if (argv[0] === 'merge-driver') {
     const { mergeDriver } = await import('./commands/merge-driver.js');

@@ -10,7 +10,8 @@ import { cloneSync, initSync, type ConnectReport } from '../store/sync/connect.j
 import { driverCommand, Git } from '../store/sync/git.js';
 import { readRecord } from '../store/sync/record.js';
 import { gitDirOf, inProgress, NOT_SET_UP, openRepo } from '../store/sync/repo.js';
-import { originUrl, shownUrl, syncNow, type SyncReport, type SyncSetup } from '../store/sync/run.js';
+import { originUrl } from '../store/sync/origin.js';
+import { shownUrl, syncNow, type SyncReport, type SyncSetup } from '../store/sync/run.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
 /** The merge driver is this harmony, run by this node: found again after an upgrade or a move. */

@@ -11,6 +11,8 @@ import { dataFileOf, decodeSide } from '../data-files.js';
 import { changes, commitChanges, readStatus } from './commit.js';
 import { Git, remoteError, remoteFailure } from './git.js';
 import { finishMerge, mergeRemote } from './merge.js';
+import { fetchArgs, takeEarlyFetch } from './early-fetch.js';
+import { originUrl } from './origin.js';
 import { acquireSyncLock, askAgain, readRecord, SyncBusy, takeAgain, writeRecord, type SyncLock } from './record.js';
 import { recover } from './recover.js';
 import { checkState, inProgress, openRepo, type Repo } from './repo.js';
@@ -44,29 +46,6 @@ const MAX_PUSHES = 5;
 
 /** A remote URL fit to show: a password or token in it is hidden. */
 export const shownUrl = (url: string) => url.replace(/(\/\/[^/@:]*):[^/@]*@/, '$1:***@');
-
-/**
- * The URL of remote "origin", read from .git/config (no git process: sync starts its fetch
- * the moment it knows there is somewhere to fetch from). Only for deciding and for messages.
- */
-export function originUrl(gitDir: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(join(gitDir, 'config'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  let inOrigin = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line.startsWith('[')) inOrigin = /^\[remote\s+"origin"\]$/.test(line);
-    else if (inOrigin) {
-      const m = /^url\s*=\s*(.*)$/.exec(line);
-      if (m) return m[1]!.replace(/^"(.*)"$/, '$1');
-    }
-  }
-  return undefined;
-}
 
 function refreshReminder(store: Store, setup: SyncSetup): void {
   refreshReminderCache(store.home, store.journal, setup.now());
@@ -140,9 +119,12 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
   const url = originUrl(repo.gitDir);
   const remoteName = url ? `origin (${shownUrl(url)})` : null;
   report.remote = url ? shownUrl(url) : null;
-  const fetch = () => git.run(['fetch', '--no-tags', '--quiet', 'origin'], setup.batch ? 120_000 : 0);
+  const fetch = () => git.run(fetchArgs(), setup.batch ? 120_000 : 0);
   lock.setPhase('commit');
-  let fetching = url ? fetch() : null;
+  // Started by main.ts before harmony loaded, when it could be (not after a killed sync: its stale locks may spoil it).
+  const early = takeEarlyFetch(setup.home);
+  let fetching = url ? (!lock.interrupted && early) || fetch() : null;
+  let refetched = !early || lock.interrupted;
   fetching?.catch(() => undefined); // awaited below; an early failure must not be "unhandled" meanwhile
   // The driver line in .git/config (for git run by hand) follows harmony when it moves.
   if (readRecord(repo.gitDir).driver !== setup.driver) {
@@ -152,14 +134,20 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
   }
 
   let ahead: number | null = null;
+  // What changed, asked while the lock is being taken: a save that lands meanwhile is written
+  // whole (an atomic rename) and goes into this commit or the next.
+  const merging = inProgress(repo.gitDir) === 'merge';
+  if (!merging) ensureRepoFiles(repo.home, repo.gitDir);
+  const asked = merging ? null : readStatus(git);
+  asked?.catch(() => undefined);
   report.committed = await store.write(async () => {
     // (Committing changes no file; a merge finished here does, and refreshes the reminder below.)
-    if (inProgress(repo.gitDir) === 'merge') {
+    if (merging) {
       const list = await changes(git);
       report.finished = await finishMerge(git, repo.home, unreadable(repo, list.map((c) => c.path)));
+      ensureRepoFiles(repo.home, repo.gitDir);
     }
-    ensureRepoFiles(repo.home, repo.gitDir);
-    const status = await readStatus(git);
+    const status = (await asked) ?? (await readStatus(git));
     ahead = status.ahead;
     const n = await commitChanges(git, repo.home, setup.host, setup.now(), status);
     if (report.finished.length > 0) refreshReminder(store, setup);
@@ -171,7 +159,12 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
   // Something to send: new commits here, commits an earlier sync could not push, or a merge.
   let toSend = report.committed > 0 || report.finished.length > 0 || ahead !== 0;
   for (let attempt = 1; ; attempt++) {
-    const fetched = await fetching;
+    let fetched = await fetching;
+    if (fetched.code !== 0 && !refetched) {
+      // The early fetch ran before this sync held its lock (another sync's fetch, a stale ref lock): once more.
+      refetched = true;
+      fetched = await fetch();
+    }
     if (fetched.code !== 0) throw remoteError('fetch from', remoteName, fetched.stderr, true);
     lock.setPhase('merge');
     const merged = await store.write(async () => {
