@@ -49,7 +49,17 @@ export async function run(ctx: Context, id: string | undefined, opts: ConflictOp
       const [shown, other] = versionsOf(entry);
       let keep = opts.keep;
       if (!keep) {
-        print(ctx.io, '', s.heading(`Mine · the version shown in your journal`), entryBlock(shown as Entry, s, ctx.io.columns), '', s.heading('Theirs · the version from another machine'), entryBlock(other as Entry, s, ctx.io.columns), '');
+        const when = (v: Entry) => (v.updatedAt ?? v.createdAt).slice(0, 19).replace('T', ' ');
+        print(
+          ctx.io,
+          '',
+          s.heading(`Mine · the version your journal shows (last changed ${when(shown as Entry)})`),
+          entryBlock(shown as Entry, s, ctx.io.columns),
+          '',
+          s.heading(`Theirs · the other version (last changed ${when(other as Entry)})`),
+          entryBlock(other as Entry, s, ctx.io.columns),
+          '',
+        );
         try {
           keep = await ctx.prompter.select<Keep>({
             message: `Which to keep for the ${entryName(entry)}?`,

@@ -80,7 +80,7 @@ export function entryBlock(e: Entry, s: Style, columns: number): string {
   // Sync kept other versions when two machines changed the entry at once (issue 17).
   for (const [i, other] of (e.conflicts ?? []).entries()) {
     const n = e.conflicts!.length;
-    lines.push('', s.warning(`⚠ Changed on two machines at once: the other version${n > 1 ? ` (${i + 1} of ${n})` : ''} follows. Keep one or both: harmony conflicts ${e.id}`));
+    lines.push('', s.warning(`⚠ Changed on two machines at once; the other version${n > 1 ? ` (${i + 1} of ${n})` : ''}:`), s.muted(`  (keep one or both: harmony conflicts ${e.id})`));
     lines.push(...entryBlock(other as Entry, s, columns).split('\n').map((l) => (l === '' ? '' : `  ${l}`)));
   }
   return lines.join('\n');

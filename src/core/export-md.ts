@@ -62,6 +62,8 @@ function entryBlock(e: Entry, heading: string): string {
     out += `\n\n${part.label}:\n\n${quote(part.text, QUOTE_WIDTH)}`;
     if (part.note) out += `\n\n${quote(part.note, QUOTE_WIDTH)}`;
   }
+  // Versions sync kept when two machines changed the entry at once (issue 17): exported too.
+  for (const other of e.conflicts ?? []) out += `\n\n${entryBlock(other as Entry, `${heading} (the version from another machine, not yet resolved)`)}`;
   return out;
 }
 

@@ -82,6 +82,8 @@ export function searchableText(entry: Entry): string {
   if (entry.title) parts.push(entry.title);
   if (entry.text) parts.push(entry.text);
   if (entry.tags) parts.push(...entry.tags);
+  // The other versions sync kept (issue 17) are the user's words too.
+  for (const other of entry.conflicts ?? []) parts.push(searchableText(other as Entry));
   return parts.join('\n');
 }
 

@@ -68,8 +68,14 @@ describe('conflict copies on the next command', () => {
     expect(run(['journal', '--json'], { home }).stderr).toBe('');
     // journal show tells of the conflict, and harmony conflicts resolves it.
     const shown = run(['journal', 'show', '20260503-aaaa', '--no-pager'], { home });
-    expect(shown.stdout).toContain('Changed on two machines at once');
+    expect(shown.stdout).toContain('Changed on two machines at once; the other version:');
     expect(shown.stdout).toContain('phones away');
+    // Its other version is found by search and exported too: the user's words, until resolved.
+    expect(JSON.parse(run(['journal', '--search', 'phones away', '--json'], { home }).stdout).map((e: Entry) => e.id)).toEqual(['20260503-aaaa']);
+    const md = run(['export'], { home }).stdout;
+    expect(md).toContain('phones away');
+    expect(md).toContain('I listened more');
+    expect(md).toContain('(the version from another machine, not yet resolved)');
     const kept = run(['conflicts', '20260503-aaaa', '--keep', 'both'], { home });
     expect(kept.code, kept.stderr).toBe(0);
     const after = JSON.parse(run(['journal', '--json'], { home }).stdout) as Entry[];
