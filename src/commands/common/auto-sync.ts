@@ -2,7 +2,6 @@
 // command saved something (a detached process, so the command returns at once), and the
 // failure of an earlier background sync, told once. With autoSync off nothing here runs git,
 // reads .git or starts anything.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { oneLine } from '../../errors.js';
@@ -39,6 +38,8 @@ export function afterCommand(ctx: Context, command: string | undefined): void {
 export function startBackgroundSync(env: NodeJS.ProcessEnv): void {
   const bin = resolve(process.argv[1] ?? 'harmony');
   try {
+    // Loaded here, not at the top: every command runs this file's afterCommand, few start a sync.
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(process.execPath, [bin, 'sync', '--background'], { detached: true, stdio: 'ignore', env });
     child.on('error', () => undefined);
     child.unref();
