@@ -69,27 +69,40 @@ export function benchSync({ runs = 10, history } = {}) {
       for (const c of calls) spawnSync(realGit, c.args, { cwd: c.cwd, env, encoding: 'utf8' });
       return ms(start);
     };
+    // The floor for any sync written in node: starting node, then the same git commands.
+    const timeNode = () => {
+      const start = process.hrtime.bigint();
+      spawnSync(process.execPath, ['-e', '0']);
+      return ms(start);
+    };
     timeHarmony();
     timeGit(); // warm-up
     const h = [];
     const g = [];
+    const nd = [];
     for (let i = 0; i < runs; i++) {
       if (i % 2 === 0) {
         h.push(timeHarmony());
         g.push(timeGit());
+        nd.push(timeNode());
       } else {
+        nd.push(timeNode());
         g.push(timeGit());
         h.push(timeHarmony());
       }
     }
     const ratios = h.map((t, i) => t / g[i]);
+    const floors = h.map((t, i) => t / (g[i] + nd[i]));
     return {
       runs,
       gitCalls: calls.map((c) => c.args.filter((a, i, all) => all[i - 1] !== '-c' && a !== '-c').slice(0, 2).join(' ')),
       ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
       ms: { median: median(h), min: Math.min(...h), max: Math.max(...h) },
       gitMs: median(g),
-      raw: { harmony: h.map((x) => +x.toFixed(1)), git: g.map((x) => +x.toFixed(1)) },
+      nodeStartMs: median(nd),
+      /** Against node -e 0 plus the git commands: what is left is harmony's own work. */
+      floorRatio: median(floors),
+      raw: { harmony: h.map((x) => +x.toFixed(1)), git: g.map((x) => +x.toFixed(1)), node: nd.map((x) => +x.toFixed(1)) },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -100,5 +113,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 10;
   const r = benchSync({ runs });
   console.log(`harmony sync of one new entry: ${r.ms.median.toFixed(0)} ms; its ${r.gitCalls.length} git commands in a row: ${r.gitMs.toFixed(0)} ms; ratio ${r.ratio.median.toFixed(2)}x (min ${r.ratio.min.toFixed(2)}, max ${r.ratio.max.toFixed(2)}), budget 1.5x`);
+  console.log(`against node -e 0 (${r.nodeStartMs.toFixed(0)} ms) plus those git commands: ${r.floorRatio.toFixed(2)}x`);
   console.log(`git commands: ${r.gitCalls.join('; ')}`);
 }

@@ -274,3 +274,33 @@ function existsSyncSafe(path: string): boolean {
     return false;
   }
 }
+
+describe('harmony merge-driver (what git runs for each data file)', () => {
+  const month = (ids: string[]) => JSON.stringify({ schemaVersion: 1, entries: ids.map((id) => ({ id, kind: 'note', date: `2026-05-${id.slice(6, 8)}`, createdAt: `2026-05-${id.slice(6, 8)}T20:00:00Z`, answers: [], text: `note ${id}` })) }, null, 1) + '\n';
+  it('merges a month entry by entry into %A, the same whichever side is ours; a side it cannot read: exit 1, %A untouched', () => {
+    const home = tempHome();
+    const f = (name: string, text: string) => {
+      writeFileSync(join(home, name), text);
+      return join(home, name);
+    };
+    const base = f('base', month(['20260501-aaaa']));
+    const ours = f('ours', month(['20260501-aaaa', '20260502-bbbb']));
+    const theirs = f('theirs', month(['20260501-aaaa', '20260503-cccc']));
+    const r = run(['merge-driver', base, ours, theirs, 'journal/2026-05.json'], { home });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const merged = readFileSync(ours, 'utf8');
+    expect(JSON.parse(merged).entries.map((e: { id: string }) => e.id)).toEqual(['20260501-aaaa', '20260502-bbbb', '20260503-cccc']);
+    const ours2 = f('ours2', month(['20260501-aaaa', '20260503-cccc']));
+    const theirs2 = f('theirs2', month(['20260501-aaaa', '20260502-bbbb']));
+    run(['merge-driver', base, ours2, theirs2, 'journal/2026-05.json'], { home });
+    expect(readFileSync(ours2, 'utf8')).toBe(merged);
+    const broken = f('broken', '{"schemaVersion": 1, "entries": [');
+    const kept = readFileSync(ours2, 'utf8');
+    const bad = run(['merge-driver', base, ours2, broken, 'journal/2026-05.json'], { home });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^harmony merge-driver: journal\/2026-05\.json \(the other version\) is not valid JSON/);
+    expect(readFileSync(ours2, 'utf8')).toBe(kept);
+    expect(run(['merge-driver', base], { home }).code).toBe(2);
+    expect(run(['--help'], { home }).stdout).not.toContain('merge-driver');
+  });
+});
