@@ -18,6 +18,8 @@ export interface MergeOutcome {
   remoteEmpty: boolean;
   /** A merge commit was made here (so there is something to push). */
   committed: boolean;
+  /** git would not start: a save made since this sync's commit changed a file the merge needs. */
+  unsaved?: boolean;
 }
 
 const MESSAGE = 'harmony: merge the journal from other machines';
@@ -45,6 +47,7 @@ export async function mergeRemote(git: Git, home: string, target: string, remote
     }
     r = await git.run([base[0]!, '--allow-unrelated-histories', ...base.slice(1), target]);
   }
+  if (r.code !== 0 && /would be overwritten by merge/.test(r.stderr)) return { received: [], remoteEmpty: false, committed: false, unsaved: true };
   if (r.code === 0) {
     const received = r.stdout.split('\n').flatMap((l) => /^ (\S.*?)\s+\|\s/.exec(l)?.[1] ?? []);
     return { received, remoteEmpty: false, committed: /^Merge made by/m.test(r.stdout) };

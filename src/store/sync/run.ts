@@ -168,7 +168,13 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
     if (fetched.code !== 0) throw remoteError('fetch from', remoteName, fetched.stderr, true);
     lock.setPhase('merge');
     const merged = await store.write(async () => {
-      const m = await mergeRemote(git, repo.home, target, remoteName);
+      let m = await mergeRemote(git, repo.home, target, remoteName);
+      if (m.unsaved) {
+        // Saved meanwhile (another command, while this sync fetched): commit that too, then merge.
+        report.committed += await commitChanges(git, repo.home, setup.host, setup.now());
+        toSend = true;
+        m = await mergeRemote(git, repo.home, target, remoteName);
+      }
       // The journal or the settings came in from another machine: the shell reminder's cache follows.
       if (m.received.some((p) => p.startsWith('journal/') || p === 'config.json')) refreshReminder(store, setup);
       return m;
