@@ -33,7 +33,7 @@ const git = (cwd: string, args: string[]) => spawnSync('git', args, { cwd, env, 
 const checkin = (home: string, day: string, answer: string) => h(home, ['checkin', '--mood', '4', '--principle', 'trust', '--answer', answer, '--date', day], { HARMONY_NOW: '2026-05-10T20:00:00Z' });
 const streak = (home: string, now = '2026-05-10T21:00:00Z') => JSON.parse(h(home, ['stats', '--json'], { HARMONY_NOW: now }).stdout).streak.current as number;
 
-describe.skipIf(!HAS_GIT)('harmony sync with two machines and a bare remote', () => {
+describe.skipIf(!HAS_GIT)('harmony sync with two machines and a bare remote', { timeout: 180_000 }, () => {
   it('init, clone, check in on both, sync both: one journal and the same streak everywhere', () => {
     const { remote, a, b } = setup();
     for (const day of ['2026-05-06', '2026-05-07', '2026-05-08']) expect(checkin(a, day, `Laptop on ${day}`).code).toBe(0);
@@ -109,7 +109,7 @@ describe.skipIf(!HAS_GIT)('harmony sync with two machines and a bare remote', ()
   });
 });
 
-describe.skipIf(!HAS_GIT)('harmony sync when something is wrong', () => {
+describe.skipIf(!HAS_GIT)('harmony sync when something is wrong', { timeout: 180_000 }, () => {
   it('without git: a clear message, exit 5, nothing changed', () => {
     const home = tempHome();
     const empty = join(base, `nogit${n++}`);
@@ -205,7 +205,7 @@ describe.skipIf(!HAS_GIT)('harmony sync when something is wrong', () => {
   });
 });
 
-describe.skipIf(!HAS_GIT)('autoSync', () => {
+describe.skipIf(!HAS_GIT)('autoSync', { timeout: 180_000 }, () => {
   /** A `git` on PATH that notes each call and then runs the real one. */
   function recordingGit(dir: string): { path: string; calls: () => string[] } {
     const bin = join(dir, 'bin');

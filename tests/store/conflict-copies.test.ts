@@ -30,7 +30,7 @@ describe('conflict copy names', () => {
   });
 });
 
-describe('conflict copies on the next command', () => {
+describe('conflict copies on the next command', { timeout: 120_000 }, () => {
   it('merges a copy from each tool into the real file, keeps both versions of an entry both changed, and moves the copies aside', () => {
     const home = tempHome();
     mkdirSync(join(home, 'journal'));
