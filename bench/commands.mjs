@@ -13,6 +13,7 @@ export const COMMANDS = [
   { name: 'learn', args: ['learn', 'trust', '--plain'], probe: ['learn', '--plain'] },
   { name: 'journal --search', args: (m) => ['journal', '--search', m.searchTerm], probe: ['journal list', '--search'] },
   { name: 'stats', args: ['stats'], probe: ['stats'] },
+  { name: 'people --due', args: ['people', '--due'], probe: ['people list', '--due'] },
   { name: 'export md', args: ['export', '--format', 'md'], probe: ['export', '--format'] },
   // The weekly review's figures (last week's entries, the follow-ups after them, its quiz log).
   { name: 'review', args: ['review', '--week', 'last', '--json'], probe: ['review', '--week', '--json'] },
@@ -40,6 +41,7 @@ export const COMMANDS = [
  */
 export const BUDGETS = [
   { command: 'remind', store: '10y', kind: 'ratio', max: 1.3 },
+  { command: 'people --due', store: '10y', kind: 'ratio', max: 2 },
   { command: '--version', store: 'any', kind: 'ratio', max: 1.5 },
   { command: '--help', store: 'any', kind: 'ratio', max: 1.5 },
   { command: 'checkin save', store: '10y', kind: 'ratio', max: 2 },

@@ -11,6 +11,8 @@ import { PRINCIPLE_IDS, type PrincipleId } from '../src/core/principles.js';
 import { writeDoc } from '../src/store/files.js';
 import { Journal, JOURNAL_VERSION } from '../src/store/journal.js';
 import { FILES } from '../src/store/paths.js';
+import { newPersonId, PEOPLE_VERSION, peopleProblem, type PeopleDoc, type Person } from '../src/core/people.js';
+import { writePeople } from '../src/store/people.js';
 import { stateSpec, STATE_VERSION, type State } from '../src/store/state.js';
 
 /** The last day of history; the bench's "today" is the day after. */
@@ -113,6 +115,52 @@ function history(days: number, perDay: number, lessons: Lesson[], seed: number):
   return entries.sort((a, b) => (a.date === b.date ? a.createdAt.localeCompare(b.createdAt) : a.date.localeCompare(b.date)));
 }
 
+/**
+ * 200 people for the 10-year store (issue 14): added over the first year, rhythms from 1w to
+ * 3m, a few paused or without one; check-ins name 0-2 of the closest 30, a weekly note logs
+ * a call with one of the next 150, and the last 20 were never logged at all.
+ */
+const PEOPLE = 200;
+function addPeople(home: string, entries: Entry[], seed: number): number {
+  const random = mulberry32(seed);
+  const first = entries[0]!.date;
+  const taken = new Set<string>();
+  const rhythms = ['1w', '2w', '1m', '3m', '2w', '1m'];
+  const people: Person[] = Array.from({ length: PEOPLE }, (_, i) => {
+    const id = newPersonId((x) => taken.has(x), random);
+    taken.add(id);
+    const addedOn = addDays(first, Math.floor(random() * 365));
+    const p: Person = { id, name: `Person ${i + 1} ${WORDS[i % WORDS.length]}`, aliases: i % 7 === 0 ? [`P${i + 1}`] : [], addedOn, createdAt: `${addedOn}T09:00:00+00:00`, updatedAt: `${addedOn}T09:00:00+00:00` };
+    if (i % 25 !== 24) p.every = rhythms[i % rhythms.length];
+    if (i % 40 === 39) p.paused = true;
+    return p;
+  });
+  let linked = 0;
+  for (const e of entries) {
+    const n = Math.floor(random() * 3);
+    if (e.kind !== 'checkin' || n === 0) continue;
+    e.with = [...new Set(Array.from({ length: n }, () => people[Math.floor(random() * 30)]!.id))];
+    if (random() < 0.5) e.how = (['message', 'call', 'video', 'in-person'] as const)[Math.floor(random() * 4)];
+    linked++;
+  }
+  const ids = new Set(entries.map((e) => e.id));
+  const notes: Entry[] = [];
+  for (const e of entries) {
+    if (e.kind !== 'reflection') continue; // weekly
+    const id = newEntryId(e.date, (x) => ids.has(x), random);
+    ids.add(id);
+    notes.push({ id, kind: 'note', date: e.date, createdAt: e.createdAt.replace(/T\d\d/, 'T06'), answers: [], with: [people[30 + Math.floor(random() * 150)]!.id], how: 'call' });
+  }
+  entries.push(...notes);
+  entries.sort((a, b) => (a.date === b.date ? a.createdAt.localeCompare(b.createdAt) : a.date.localeCompare(b.date)));
+  const doc: PeopleDoc = { schemaVersion: PEOPLE_VERSION, people };
+  const problem = peopleProblem(doc as unknown as Record<string, unknown>);
+  if (problem) throw new Error(`generator made a bad people.json: ${problem}`);
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  writePeople(home, doc);
+  return linked + notes.length;
+}
+
 function writeStore(home: string, entries: Entry[], lessons: Lesson[]): { months: number } {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   if (entries.length === 0) return { months: 0 };
@@ -154,13 +202,14 @@ const plans = [
   // 100,000 entries over the same ten years: ~27 check-ins a day plus the weekly reflection.
   { name: '100k', days: 3652, perDay: 28 },
 ];
-const stores: Record<string, { home: string; entries: number; months: number; firstDay?: LocalDate; ms: number }> = {};
+const stores: Record<string, { home: string; entries: number; months: number; firstDay?: LocalDate; ms: number; people?: number; connections?: number }> = {};
 for (const [i, plan] of plans.entries()) {
   const started = performance.now();
   const home = join(out, plan.name);
   const entries = plan.days === 0 ? [] : history(plan.days, plan.perDay, lessons, 1000 + i);
   if (plan.name === '100k') entries.splice(0, entries.length - 100_000); // exactly 100,000: drop the oldest
+  const connections = plan.name === '10y' ? addPeople(home, entries, 77) : undefined;
   const { months } = writeStore(home, entries, lessons);
-  stores[plan.name] = { home, entries: entries.length, months, firstDay: entries[0]?.date, ms: Math.round(performance.now() - started) };
+  stores[plan.name] = { home, entries: entries.length, months, firstDay: entries[0]?.date, ms: Math.round(performance.now() - started), ...(connections ? { people: PEOPLE, connections } : {}) };
 }
 process.stdout.write(JSON.stringify({ lastDay: LAST_DAY, searchTerm: SEARCH_TERM, stores }) + '\n');

@@ -44,7 +44,8 @@ manifest.drafts = writeDrafts(ROOT, work);
 const storeNames = opt.stores.split(',').filter((s) => manifest.stores[s]);
 for (const s of storeNames) {
   const st = manifest.stores[s];
-  console.log(`  ${s.padEnd(6)} ${String(st.entries).padStart(6)} entries, ${st.months} month files, ${st.quizReviews ?? 0} quiz reviews (${st.ms} ms)`);
+  const people = st.people ? `, ${st.people} people (${st.connections} entries naming them)` : '';
+  console.log(`  ${s.padEnd(6)} ${String(st.entries).padStart(6)} entries, ${st.months} month files, ${st.quizReviews ?? 0} quiz reviews${people} (${st.ms} ms)`);
 }
 if (manifest.quizWarning) console.log(`  warning: ${manifest.quizWarning}`);
 const withMemory = memoryAvailable();

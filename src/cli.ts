@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { addCheck } from './cli/check.js';
 import { addJournal } from './cli/journal.js';
 import { addLearning } from './cli/learning.js';
+import { addPeople } from './cli/people.js';
 import { addPractice } from './cli/practice.js';
 import { examples, type Ctx } from './cli/shared.js';
 import { addSync } from './cli/sync.js';
@@ -34,6 +35,7 @@ export function buildProgram(ctx: Ctx, io: IO): Command {
 
   // The order here is the order in --help: the daily practice first.
   addPractice(program, ctx);
+  addPeople(program, ctx);
   addLearning(program, ctx);
   addJournal(program, ctx);
   addCheck(program, ctx);

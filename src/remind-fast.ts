@@ -1,6 +1,6 @@
 // `harmony remind` for the shell start-up file. It runs in every new terminal, so main.ts
 // loads this module straight away (no commander, chalk, prompts, conf or content): it reads
-// the settings and the journal's day index and prints one line, or nothing. It never fails the
+// the settings, the journal's day index and people.json, and prints a line or two, or nothing. It never fails the
 // shell: any problem means silence and exit 0 (--debug says why on stderr).
 // The lines come from core/remind.ts reminderLines, as do those of the cache the shell
 // snippet reads (store/remind-cache.ts); when that cache is missing or says something else
@@ -12,6 +12,7 @@ import { practiceDay, type LocalDate } from './core/dates.js';
 import type { Settings } from './core/settings.js';
 import { streakInfo } from './core/streaks.js';
 import { Journal } from './store/journal.js';
+import { duePeopleDays } from './store/people.js';
 import { harmonyHome } from './store/paths.js';
 import { readReminderCache, writeReminderCache } from './store/remind-cache.js';
 import { readSettings } from './store/settings.js';
@@ -24,26 +25,37 @@ export interface RemindIO {
   env: NodeJS.ProcessEnv;
 }
 
-/** Today's lines, plain. The usual case is cheap: once today is in this month's file, the whole day index (the costly read at years of history) is not needed. */
-function todaysLines(settings: Settings, journal: Journal, today: LocalDate): ReminderLine[] {
+/**
+ * Today's lines, plain. The usual case is cheap: once today is in this month's file, the whole
+ * day index (the costly read at years of history) is not needed for the streak. A people.json
+ * that cannot be read only drops the people line (`skipped` says why, for --debug).
+ */
+function todaysLines(home: string, settings: Settings, journal: Journal, today: LocalDate, skipped: (why: string) => void): ReminderLine[] {
   if (!settings.reminder) return [];
   const practised = (kind: string) => kind !== 'note' || settings.notesCountForStreak;
   const done = journal.readMonth(today.slice(0, 7)).some((e) => e.date === today && practised(e.kind));
-  return reminderLines({ streak: done ? null : streakInfo(journal.dayKeys(settings.notesCountForStreak), today) }, settings);
+  const streak = done ? null : streakInfo(journal.dayKeys(settings.notesCountForStreak), today);
+  let people = null;
+  try {
+    people = duePeopleDays(home, journal, settings, [today])?.[0] ?? null;
+  } catch (error) {
+    skipped((error as Error).message);
+  }
+  return reminderLines({ streak, people }, settings);
 }
 
 /**
  * The lines to print (with colour codes when wanted). Throws on any problem. `heal` is
  * called when the reminder cache would not have said the same today.
  */
-export function reminderLinesNow(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColorFlag: boolean, heal?: (home: string, journal: Journal, now: Date) => void): string[] {
+export function reminderLinesNow(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColorFlag: boolean, heal?: (home: string, journal: Journal, now: Date) => void, skipped: (why: string) => void = () => {}): string[] {
   const home = harmonyHome(env);
   const settings = readSettings(home);
   const now = env.HARMONY_NOW ? new Date(env.HARMONY_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`HARMONY_NOW is not a valid date-time: "${env.HARMONY_NOW}"`);
   const today = practiceDay(now, settings.dayStartHour);
   const journal = new Journal(home);
-  const lines = todaysLines(settings, journal, today);
+  const lines = todaysLines(home, settings, journal, today, skipped);
   if (heal && !cacheAgrees(readReminderCache(home), settings, today, lines)) heal(home, journal, now);
   const color = wantsColor(env, stdoutTTY, noColorFlag ? false : undefined, settings.color);
   return lines.map((l) => paintLine(l, color));
@@ -54,7 +66,8 @@ export async function remind(io: RemindIO, debug: boolean, noColorFlag = false):
   io.stdout.on('error', () => undefined);
   let stale: { home: string; journal: Journal; now: Date } | undefined;
   try {
-    const lines = reminderLinesNow(io.env, io.stdoutTTY, noColorFlag, (home, journal, now) => (stale = { home, journal, now }));
+    const skipped = (why: string) => debug && io.stderr.write(`harmony remind: no line about people because: ${why}\n`);
+    const lines = reminderLinesNow(io.env, io.stdoutTTY, noColorFlag, (home, journal, now) => (stale = { home, journal, now }), skipped);
     if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
     else if (debug) io.stderr.write('harmony remind: nothing to say (today is done, or reminder is off).\n');
   } catch (error) {

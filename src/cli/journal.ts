@@ -11,6 +11,7 @@ export function addJournal(program: Command, ctx: Ctx): void {
       .option('--principle <id>', 'only this principle: id, number 1-5 or prefix')
       .option('--kind <kind>', 'only this kind: checkin, reflection, note or review')
       .option('--search <text>', 'only entries containing this text (any case; answers, prompts, intention, notes, tags)')
+      .option('--person <name>', 'only entries with this person (a name, alias or id: see harmony people)')
       .option('--limit <n>', 'at most N entries, the newest', intArg('--limit', 1, 10_000_000));
   const journalView = () => import('../commands/journal.js');
   const journalEdit = () => import('../commands/journal-edit.js');
@@ -54,9 +55,11 @@ export function addJournal(program: Command, ctx: Ctx): void {
     .option('--principle <id>', 'tie it to a principle (optional)')
     .option('--mood <n>', 'a mood, 1 (rough) to 5 (great) (optional)', intArg('--mood', 1, 5))
     .option('--tag <tag>', 'a tag (repeatable; #words in the text are tags too)', collect)
+    .option('--with <name>', 'someone you really connected with (repeatable; @name in the text works too)', collect)
+    .addOption(new Option('--how <how>', 'how you connected: message, call, video or in-person').choices(['message', 'call', 'video', 'in-person']))
     .option('--editor', 'write it in your editor')
     .option('--json', 'print the saved note as JSON')
-    .addHelpText('after', examples('harmony note "Talked to Ana for an hour, it helped."', 'harmony note --date yesterday Long call with Sam #family', 'echo "Quiet day." | harmony note', 'harmony config set notesCountForStreak on   # let notes keep the streak'))
+    .addHelpText('after', examples('harmony note "Talked to Ana for an hour, it helped."', 'harmony note --date yesterday Long call with @Sam #family --how call', 'echo "Quiet day." | harmony note', 'harmony config set notesCountForStreak on   # let notes keep the streak'))
     .action(lazy(ctx, () => import('../commands/note.js')));
 
   journalFilters(program.command('export').description('export the journal as markdown, or everything as a JSON backup'))

@@ -1,5 +1,5 @@
 // The daily practice: check-in, reflection, quiz (issues 3 and 4).
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { collect, examples, intArg, lazy, type Ctx } from './shared.js';
 
 export function addPractice(program: Command, ctx: Ctx): void {
@@ -12,6 +12,8 @@ export function addPractice(program: Command, ctx: Ctx): void {
     .option('--principle <id>', 'principle of the day: id, number 1-5 or prefix (default: the least practised lately)')
     .option('--answer <text>', "answer to the day's reflection prompt; repeat for a second prompt", collect)
     .option('--intention <text>', 'an intention for tomorrow, best as a plan with a cue: "When …, I will …"')
+    .option('--with <name>', 'someone you really connected with today (repeatable; see harmony people)', collect)
+    .addOption(new Option('--how <how>', 'how you connected: message, call, video or in-person').choices(['message', 'call', 'video', 'in-person']))
     .option('--practice <id>', "take today's practice by id (see harmony practice list), or skip")
     .option('--followup <status>', 'how the last intention and practice went: kept, partly, missed or dropped (or two: intention,practice)')
     .option('--followup-note <text>', 'what helped or got in the way (with --followup)')
@@ -26,6 +28,7 @@ export function addPractice(program: Command, ctx: Ctx): void {
         'harmony checkin --mood 4 --principle trust --answer "I kept my promise to call" --intention "Reply to Sam"',
         'harmony checkin --followup kept --mood 4 --answer "Called Sam as planned" --practice skip',
         'harmony checkin --date yesterday --mood 3 --answer "Forgot to log this"',
+        'harmony checkin --mood 4 --answer "Long call, felt close again" --with Ana --how call',
       ) +
         '\nThe check-in opens with a follow-up on your last intention and practice, and offers a small practice for the day.' +
         '\nWithout a terminal, --mood and --answer are required; the follow-up then waits for a check-in that answers it (or --followup).' +

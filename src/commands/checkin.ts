@@ -8,6 +8,7 @@ import { markOffered } from '../core/practice-pick.js';
 import { safeText } from '../core/safe.js';
 import { ROUGH_DAYS_TEXT } from '../core/safety.js';
 import { UsageError } from '../errors.js';
+import { shortName } from '../core/people-text.js';
 import { requireInteractive } from '../ui/prompts.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 import { cancellable } from './common/ask.js';
@@ -45,16 +46,17 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
   const missing = [opts.mood === undefined ? '--mood N' : '', answers.length === 0 ? '--answer TEXT' : ''].filter(Boolean);
   if (missing.length > 0) requireInteractive(ctx.io, 'checkin', missing);
   const s = await runSteps({ ctx, today: p, opts, ask: missing.length > 0, draft: { date, answers: [], offered: [] } });
-  const { principle, offered, ...rest } = s.draft;
+  const { principle, offered, newPeople, ...rest } = s.draft;
   const rough = !opts.json && roughDaysNow(p, date, rest.mood, p.store.state().roughDaysShown);
   const update: StateUpdate = (state) => {
     markOffered((state.practicesOffered ??= {}), offered, p.today);
     if (rough) state.roughDaysShown = p.today;
   };
   // Another terminal may have saved this day's check-in while we were asking: join it.
-  const { entry, joined } = await saveNew(ctx, p, { kind: 'checkin', principle: principle!, ...rest }, (day) => day.find((e) => e.kind === 'checkin'), update);
+  const { entry, joined } = await saveNew(ctx, p, { kind: 'checkin', principle: principle!, ...rest }, (day) => day.find((e) => e.kind === 'checkin'), update, newPeople);
   if (joined) ctx.io.stderr.write(`Another terminal saved a check-in for ${dayLabel(date, p.today)} meanwhile; your answers were added to it.\n`);
   await finish(ctx, p, entry, 'Check-in saved', opts.json, rough);
+  addedNote(ctx, newPeople, opts.json);
 }
 
 async function runSteps(s: Session): Promise<Session> {
@@ -62,19 +64,28 @@ async function runSteps(s: Session): Promise<Session> {
   if (s.ask && !s.existing && !s.opts.json) {
     print(s.ctx.io, styleFor(s.ctx.io).muted(`Check-in for ${dayLabel(s.draft.date, s.today.today)} · Ctrl+C stops without saving`));
   }
+  for (const step of STEPS) step.check?.(s);
   for (const step of STEPS) await step(s);
   return s;
 }
 
 async function append(ctx: Context, p: Today, entry: Entry, opts: CheckinOptions): Promise<void> {
-  const flagged = [opts.mood, opts.intention, opts.practice, opts.followup].some((v) => v !== undefined) || (opts.answer ?? []).length > 0;
+  const flagged = [opts.mood, opts.intention, opts.practice, opts.followup].some((v) => v !== undefined) || (opts.answer ?? []).length > 0 || (opts.with ?? []).length > 0;
   appendPrinciple(entry, opts.principle);
   if (!flagged) requireInteractive(ctx.io, 'checkin --append', ['--answer TEXT', '--mood N', 'or --intention TEXT']);
   const s = await runSteps({ ctx, today: p, opts, ask: !flagged, existing: entry, draft: { date: entry.date, answers: [], offered: [] } });
-  const { mood, answers, intention, practice, followUp, offered } = s.draft;
+  const { mood, answers, intention, practice, followUp, offered, newPeople } = s.draft;
   const update: StateUpdate = (state) => markOffered((state.practicesOffered ??= {}), offered, p.today);
-  const saved = await saveAppend(ctx, p, entry.id, { mood, answers, intention, practice, followUp }, update);
+  const saved = await saveAppend(ctx, p, entry.id, { mood, answers, intention, practice, followUp, with: s.draft.with, how: s.draft.how }, update, newPeople);
   await finish(ctx, p, saved, 'Added to your check-in', opts.json);
+  addedNote(ctx, newPeople, opts.json);
+}
+
+/** Someone named as "someone new" is now in people.json: say so, and how to set a rhythm. */
+function addedNote(ctx: Context, names: string[] | undefined, json?: boolean): void {
+  if (!names || names.length === 0 || json) return;
+  const who = names.length === 1 ? shortName(names[0]!) : `${names.length} people`;
+  print(ctx.io, styleFor(ctx.io).muted(`Added ${who} to your people. How often you want real contact: harmony people edit NAME --every 2w`));
 }
 
 function dayCheckin(p: Today, date: string): Entry | undefined {

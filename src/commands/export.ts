@@ -11,6 +11,11 @@ import { writeUserFile } from '../store/user-file.js';
 import type { IO } from '../ui/io.js';
 import { safeLine, safeText } from '../core/safe.js';
 import { safeJson } from './journal-view.js';
+import { withPerson } from './common/person-filter.js';
+import type { Entry } from '../core/entry.js';
+import { peopleById, type Person } from '../core/people.js';
+import { withLine } from '../core/people-text.js';
+import type { Store } from '../store/index.js';
 
 export interface ExportOptions extends FilterFlags {
   format?: string;
@@ -25,8 +30,19 @@ function describe(f: JournalFilter): string | undefined {
   if (f.principle) parts.push(`principle ${f.principle}`);
   if (f.kind) parts.push(f.kind === 'checkin' ? 'check-ins only' : 'reflections only');
   if (f.search) parts.push(`containing "${f.search}"`);
+  if (f.person) parts.push('with one person');
   if (f.limit !== undefined) parts.push(`the newest ${f.limit}`);
   return parts.length > 0 ? `Filtered: ${parts.join(', ')}.` : undefined;
+}
+
+/** "With Ana Silva and Sam (call)": names in full (the export is the user's own record). */
+function fullNames(store: Store): (e: Entry) => string | null {
+  let byId: Map<string, Person> | undefined;
+  return (e) => {
+    if (!e.with || e.with.length === 0) return null;
+    byId ??= peopleById(store.people());
+    return withLine(e.with, e.how, byId, (n) => n);
+  };
 }
 
 /**
@@ -53,10 +69,10 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<void> {
   const format = (opts.format ?? 'md').toLowerCase();
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, got "${safeText(opts.format ?? '')}".`);
   if (opts.force && !opts.out) throw new UsageError('--force only makes sense with --out FILE.');
-  const filter = parseFilter(opts, ctx.today());
+  const filter = withPerson(ctx, parseFilter(opts, ctx.today()), opts.person);
   const store = ctx.store();
   const journal = store.journal;
-  const meta = { exportedOn: ctx.today(), scope: describe(filter) };
+  const meta: MarkdownMeta = { exportedOn: ctx.today(), scope: describe(filter), withText: fullNames(store) };
   // (--limit wants the newest entries, which queryJournal finds reading from the newest month.)
   if (format === 'md' && !opts.out && filter.limit === undefined && writeByMonth(ctx.io, journal, meta, filter)) return;
   // queryJournal gives newest first; both formats list oldest first, as the store does.

@@ -12,6 +12,22 @@ import { cancellable } from './common/ask.js';
 import { lookBackLine } from './common/look-back.js';
 import { loadToday } from './common/today.js';
 import { markReviewOffered, reviewOffer } from './review/offer.js';
+import { soonLine } from '../core/people-due.js';
+import { shortName } from '../core/people-text.js';
+import { DataError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import { dueFor } from './people/state.js';
+
+/** Who is due or soon due, in a line; a people.json that cannot be read is said on stderr. */
+function peopleLine(ctx: Context, store: Store, today: string): string | null {
+  try {
+    return soonLine(dueFor(store, store.people(), today), today, (d) => shortName(d.person.name ?? ''));
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    ctx.io.stderr.write(`harmony: ${error.message}\n`);
+    return null;
+  }
+}
 
 export async function run(ctx: Context): Promise<void> {
   const p = await loadToday(ctx);
@@ -61,6 +77,8 @@ export async function run(ctx: Context): Promise<void> {
   const principle = today?.principles.find(isPrincipleId);
   const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, p.quiz.due(), 'Go deeper: harmony reflect · Your journal: harmony journal');
   if (p.before.totalDays > 0) lines.push(streakLine(p.before, p.before), s.muted(freezeLine(p.before)));
+  const people = peopleLine(ctx, p.store, p.today);
+  if (people) lines.push(`${s.accent('People:')} ${people} ${s.muted('(harmony people)')}`);
   lines.push('Next:', ...steps.map((step) => `  • ${step}`));
   const back = lookBackLine(p);
   if (back) lines.push(s.muted(back));

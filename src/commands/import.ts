@@ -45,6 +45,7 @@ function summary(plan: ImportPlan, dryRun: boolean): string[] {
   }
   lines.push(plan.state ? `Lesson and prompt progress ${will} merged (${plural(plan.newLessonsRead, 'lesson')} newly marked read).` : 'Lesson progress: nothing new.');
   lines.push(plan.quiz ? `Quiz history ${will} merged (${plural(plan.newReviews, 'answer')} added).` : 'Quiz history: nothing new.');
+  lines.push(plan.people ? `People ${will} merged (${plural(plan.newPeople, 'person', 'people')} added).` : 'People: nothing new.');
   return lines;
 }
 
@@ -74,6 +75,7 @@ export async function run(ctx: Context, file: string, opts: { dryRun?: boolean; 
       settings: plan.settings ? 'restored' : 'kept',
       lessonsNewlyRead: plan.newLessonsRead,
       quizAnswersAdded: plan.newReviews,
+      peopleAdded: plan.newPeople,
     });
   }
   const s = styleFor(ctx.io);

@@ -9,6 +9,7 @@ import { safeText } from '../core/safe.js';
 import { print, styleFor } from '../ui/style.js';
 import { findEntry } from './journal.js';
 import { entryBlock, entryName } from './journal-view.js';
+import { withTexter } from './common/people-names.js';
 
 export async function edit(ctx: Context, id: string): Promise<void> {
   const store = ctx.store();
@@ -43,7 +44,7 @@ export async function remove(ctx: Context, id: string, opts: { yes?: boolean }):
   if (!opts.yes) {
     requireInteractive(ctx.io, 'journal delete', ['--yes']);
     const s = styleFor(ctx.io);
-    print(ctx.io, entryBlock(entry, s, ctx.io.columns), '');
+    print(ctx.io, entryBlock(entry, s, ctx.io.columns, withTexter(store)), '');
     let sure: boolean;
     try {
       sure = await ctx.prompter.confirm({ message: `Delete this ${entryName(entry)}? This cannot be undone.`, default: false });

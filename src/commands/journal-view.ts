@@ -7,6 +7,7 @@ import { principleTitle } from '../core/principles.js';
 import type { IO } from '../ui/io.js';
 import { excerpt, safeText } from '../core/safe.js';
 import type { Style } from '../ui/style.js';
+import type { WithText } from './common/people-names.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 // In the list's 10-column kind field a weekly review is just "review".
@@ -19,8 +20,8 @@ function firstWords(e: Entry): string {
   return e.answers.find((a) => a.answer.trim() !== '')?.answer ?? e.intention ?? '';
 }
 
-/** Two lines an entry: what and when, then the first words. */
-export function listLines(e: Entry, s: Style, columns: number): string {
+/** Two lines an entry: what and when, then the first words (who it was with first). */
+export function listLines(e: Entry, s: Style, columns: number, withText: WithText = () => null): string {
   const head = [
     s.bold(`${DAYS[weekday(e.date)]} ${e.date}`),
     kindLabel(e).padEnd(10),
@@ -29,7 +30,8 @@ export function listLines(e: Entry, s: Style, columns: number): string {
     s.muted(e.id),
     ...(e.conflicts?.length ? [s.warning('⚠ conflict')] : []),
   ].join('  ');
-  const words = firstWords(e);
+  const who = withText(e);
+  const words = who ? `${who}${firstWords(e) ? ` · ${firstWords(e)}` : ''}` : firstWords(e);
   const width = Math.max(20, Math.min(columns, 120) - 4);
   // Only the start is shown: cut long answers first (keeping surrogate pairs whole) so a
   // ten-year list does not fold and measure every full answer.
@@ -54,7 +56,7 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /** The whole entry, laid out for reading. */
-export function entryBlock(e: Entry, s: Style, columns: number): string {
+export function entryBlock(e: Entry, s: Style, columns: number, withText: WithText = () => null): string {
   const width = Math.max(30, Math.min(columns, 100) - 4);
   const focus = e.kind === 'review' ? `${e.week ? `week ${e.week} · ` : ''}focus next: ` : '';
   const about = e.principle ? ` · ${focus}${principleTitle(e.principle)}` : '';
@@ -65,6 +67,8 @@ export function entryBlock(e: Entry, s: Style, columns: number): string {
   if (e.updatedAt) meta.push(`edited ${e.updatedAt.slice(0, 16).replace('T', ' ')}`);
   meta.push(`id ${e.id}`);
   const lines = [s.heading(title), s.muted(meta.filter(Boolean).join(' · '))];
+  const who = withText(e);
+  if (who) lines.push(s.accent(excerpt(who, width + 2)));
   const indent = (text: string) => wrapText(text, width).map((l) => (l === '' ? '' : `  ${l}`));
   if (e.text !== undefined) lines.push('', ...indent(e.text));
   for (const a of e.answers) lines.push('', ...wrapText(a.prompt.replace(/\s+/g, ' ').trim(), width + 2).map((l) => s.bold(l)), ...indent(a.answer));
@@ -76,12 +80,12 @@ export function entryBlock(e: Entry, s: Style, columns: number): string {
     lines.push('', s.bold(part.label), ...indent(part.text));
     if (part.note) lines.push(...indent(part.note).map((l) => (l === '' ? l : `  ${l}`)));
   }
-  if (e.answers.length === 0 && !e.intention && e.text === undefined && parts.length === 0) lines.push('', s.muted('(no answers)'));
+  if (e.answers.length === 0 && !e.intention && e.text === undefined && parts.length === 0 && !who) lines.push('', s.muted('(no answers)'));
   // Sync kept other versions when two machines changed the entry at once (issue 17).
   for (const [i, other] of (e.conflicts ?? []).entries()) {
     const n = e.conflicts!.length;
     lines.push('', s.warning(`⚠ Changed on two machines at once; the other version${n > 1 ? ` (${i + 1} of ${n})` : ''}:`), s.muted(`  (keep one or both: harmony conflicts ${e.id})`));
-    lines.push(...entryBlock(other as Entry, s, columns).split('\n').map((l) => (l === '' ? '' : `  ${l}`)));
+    lines.push(...entryBlock(other as Entry, s, columns, withText).split('\n').map((l) => (l === '' ? '' : `  ${l}`)));
   }
   return lines.join('\n');
 }

@@ -9,6 +9,8 @@ import { page } from '../ui/pager.js';
 import { safeText } from '../core/safe.js';
 import { print, styleFor } from '../ui/style.js';
 import { entryBlock, listLines, printSafeJson } from './journal-view.js';
+import { withTexter } from './common/people-names.js';
+import { withPerson } from './common/person-filter.js';
 
 export interface ListOptions extends FilterFlags {
   json?: boolean;
@@ -16,7 +18,7 @@ export interface ListOptions extends FilterFlags {
 }
 
 export async function list(ctx: Context, opts: ListOptions): Promise<void> {
-  const filter = parseFilter(opts, ctx.today());
+  const filter = withPerson(ctx, parseFilter(opts, ctx.today()), opts.person);
   const journal = ctx.store().journal;
   const entries = queryJournal(journal.months(), (m) => journal.readMonth(m), filter);
   if (opts.json) return printSafeJson(ctx.io, entries);
@@ -26,7 +28,8 @@ export async function list(ctx: Context, opts: ListOptions): Promise<void> {
     return print(ctx.io, s.muted(empty));
   }
   const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, newest first`;
-  const lines = entries.map((e) => listLines(e, s, ctx.io.columns));
+  const withText = withTexter(ctx.store());
+  const lines = entries.map((e) => listLines(e, s, ctx.io.columns, withText));
   lines.push('', s.muted(`${count}. Read one: harmony journal show ID (or a date)`));
   page(ctx.io, lines.join('\n'), opts.pager !== false);
 }
@@ -61,6 +64,7 @@ export async function show(ctx: Context, ref: string, opts: { json?: boolean; pa
   if (opts.json) return printSafeJson(ctx.io, day ? entries : entries[0]);
   const s = styleFor(ctx.io);
   if (entries.length === 0) return print(ctx.io, s.muted(`No entries on ${day}.`));
-  const blocks = entries.map((e) => entryBlock(e, s, ctx.io.columns));
+  const withText = withTexter(ctx.store());
+  const blocks = entries.map((e) => entryBlock(e, s, ctx.io.columns, withText));
   page(ctx.io, blocks.join('\n\n' + s.muted('─'.repeat(20)) + '\n\n'), opts.pager !== false);
 }

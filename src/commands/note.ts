@@ -3,7 +3,11 @@
 // count for the streak (setting notesCountForStreak).
 import type { Context } from '../context.js';
 import { buildNote, noteDate } from '../core/note.js';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
+import { activePeople, matchPerson, peopleById } from '../core/people.js';
+import { withNames } from '../core/people-text.js';
+import { findPerson } from './people/find.js';
+import { howArg } from './people/log.js';
 import { editText } from '../ui/editor.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 import { dayLabel, principleArg } from './common/today.js';
@@ -13,8 +17,33 @@ export interface NoteOptions {
   principle?: string;
   mood?: number;
   tag?: string[];
+  with?: string[];
+  how?: string;
   editor?: boolean;
   json?: boolean;
+}
+
+/** @name words in the text: those that are one of your people link them (like --with). */
+function mentionsIn(ctx: Context, text: string): { ids: string[]; unknown: number } {
+  const words = [...text.matchAll(/(?:^|[\s(])@([\p{L}\p{N}][\p{L}\p{N}_.'-]*)/gu)].map((m) => m[1]!.replace(/[.'-]+$/, ''));
+  if (words.length === 0) return { ids: [], unknown: 0 };
+  let people;
+  try {
+    people = activePeople(ctx.store().people());
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    ctx.io.stderr.write(`The note is saved without linking its @names: ${error.message}\n`);
+    return { ids: [], unknown: 0 };
+  }
+  if (people.length === 0) return { ids: [], unknown: 0 }; // @ is also for handles and channels
+  const ids: string[] = [];
+  let unknown = 0;
+  for (const w of words) {
+    const m = matchPerson(people, w);
+    if ('person' in m) ids.push(m.person.id);
+    else unknown++;
+  }
+  return { ids, unknown };
 }
 
 async function readPipe(ctx: Context): Promise<string> {
@@ -40,15 +69,28 @@ export async function run(ctx: Context, words: string[], opts: NoteOptions): Pro
   const today = ctx.today();
   const date = noteDate(opts.date, today);
   const principle = principleArg(opts.principle);
+  // --with is checked before the text is read or typed (a corrupt people.json stops here too).
+  const how = howArg(opts.how);
+  const flagged = opts.with ? opts.with.map((n) => findPerson(ctx, store.people(), n, '--with').id) : [];
   const text = await noteText(ctx, words, opts);
   if (text.trim() === '') throw new UsageError('Nothing to save: the note is empty.');
+  const mentioned = mentionsIn(ctx, text);
+  const people = [...new Set([...flagged, ...mentioned.ids])];
   const entry = await store.write(() => {
     const ids = new Set(store.journal.readMonth(date.slice(0, 7)).map((e) => e.id));
     const note = buildNote({ date, text, principle, mood: opts.mood, tags: opts.tag ?? [] }, ctx.now(), (id) => ids.has(id));
+    if (people.length > 0) note.with = people;
+    if (people.length > 0 && how) note.how = how;
     store.journal.add([note]);
     return note;
   });
+  if (how && people.length === 0) ctx.io.stderr.write('--how was left out: the note names none of your people (--with NAME or @name).\n');
+  if (mentioned.unknown > 0) {
+    const n = mentioned.unknown;
+    ctx.io.stderr.write(`${n === 1 ? 'One @name is' : `${n} @names are`} not (or not clearly) one of your people, so ${n === 1 ? 'it stays' : 'they stay'} plain text (harmony people add NAME, then mention them).\n`);
+  }
   if (opts.json) return printJson(ctx.io, entry);
   const s = styleFor(ctx.io);
-  print(ctx.io, `${s.success('✓')} Note saved for ${dayLabel(date, today)} · ${s.muted(entry.id)}`);
+  const who = people.length > 0 ? ` · with ${withNames(people, peopleById(store.people()))}` : '';
+  print(ctx.io, `${s.success('✓')} Note saved for ${dayLabel(date, today)}${who} · ${s.muted(entry.id)}`);
 }

@@ -1,5 +1,5 @@
 // harmony review [--week last|this|YYYY-Www]: the week on one screen (days practised, mood,
-// principles, intentions kept, practices done, quiz), then three prompts (what went well,
+// principles, intentions kept, practices done, quiz, who you connected with), then three prompts (what went well,
 // what got in the way, one focus for next week, chosen as a principle), saved as an entry of
 // kind review. The focus leans next week's suggestions towards it (core/suggest.ts).
 // --json: the figures (and the entry, when saved); --answer and --focus make it scriptable.

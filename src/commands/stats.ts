@@ -11,6 +11,13 @@ import { bar } from '../ui/bars.js';
 import { heatmapLines } from '../ui/heatmap.js';
 import { sparkline } from '../ui/sparkline.js';
 import { print, printJson, styleFor, type Style } from '../ui/style.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import { queryJournal } from '../core/journal-query.js';
+import { howWords, peopleActivity } from '../core/people-activity.js';
+import { activePeople } from '../core/people.js';
+import { shortName } from '../core/people-text.js';
+import { DataError } from '../errors.js';
+import type { Store } from '../store/index.js';
 
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<void> {
   const store = ctx.store();
@@ -27,8 +34,10 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<void>
   });
   const today = ctx.today();
   const coaching = coachingStats(entriesBetween(store, coachingFrom(today), today), today);
-  if (opts.json) return printJson(ctx.io, { ...stats, coaching });
-  print(ctx.io, ...render(stats, styleFor(ctx.io)), '', ...coachingLines(coaching, styleFor(ctx.io)));
+  const people = peopleStats(ctx, store, today);
+  if (opts.json) return printJson(ctx.io, { ...stats, coaching, people: people ?? [] });
+  const s = styleFor(ctx.io);
+  print(ctx.io, ...render(stats, s), '', ...coachingLines(coaching, s), ...(people && people.length > 0 ? ['', ...renderPeople(people, s)] : []));
 }
 
 /** Intentions kept and practices done per principle, last 12 weeks. */
@@ -38,6 +47,56 @@ export function coachingLines(c: CoachingStats, s: Style): string[] {
     `${s.heading(`Last ${COACHING_WEEKS} weeks`.padEnd(16))}${s.muted('intentions kept'.padEnd(18))}${s.muted('practices done')}`,
     ...c.principles.map((p) => `  ${p.id.padEnd(14)}${cell(p.intentions.kept, p.intentions.set, 18)}${cell(p.practices.done, p.practices.taken, 0)}`.trimEnd()),
   ];
+}
+
+const PEOPLE_DAYS = 90;
+const PEOPLE_ROWS = 12;
+
+/** Everyone in the list over the last 90 days; null (said on stderr) when people.json cannot be read. */
+function peopleStats(ctx: Context, store: Store, today: string): PersonStats[] | null {
+  let doc;
+  try {
+    doc = store.people();
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    ctx.io.stderr.write(`harmony: no people section: ${error.message}\n`);
+    return null;
+  }
+  const active = activePeople(doc);
+  if (active.length === 0) return [];
+  const from = addDays(today, -(PEOPLE_DAYS - 1));
+  const entries = queryJournal(store.journal.months(), (m) => store.journal.readMonth(m), { from, to: today });
+  const activity = new Map(peopleActivity(entries, from, today).map((a) => [a.id, a]));
+  const quiet = active.filter((p) => !activity.has(p.id));
+  const ever = quiet.length > 0 ? store.journal.latestWith(quiet.map((p) => p.id)) : new Map<string, string>();
+  return active
+    .map((p) => {
+      const a = activity.get(p.id);
+      const last = a?.last ?? ever.get(p.id) ?? null;
+      return { id: p.id, name: p.name ?? '', connections: a?.connections ?? 0, days: a?.days ?? 0, lastConnection: last, daysSinceLast: last ? daysBetween(last, today) : null, how: a?.how ?? null };
+    })
+    .sort((x, y) => y.connections - x.connections || (x.daysSinceLast ?? 1e9) - (y.daysSinceLast ?? 1e9) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}
+
+interface PersonStats {
+  id: string;
+  name: string;
+  connections: number;
+  days: number;
+  lastConnection: string | null;
+  daysSinceLast: number | null;
+  how: Record<string, number> | null;
+}
+
+export function renderPeople(people: PersonStats[], s: Style): string[] {
+  const max = Math.max(1, ...people.map((p) => p.connections));
+  const rows = people.slice(0, PEOPLE_ROWS).map((p) => {
+    const since = p.daysSinceLast === null ? 'not yet' : p.daysSinceLast === 0 ? 'today' : `${plural(p.daysSinceLast, 'day')} ago`;
+    const ways = p.how ? howWords(p.how as Parameters<typeof howWords>[0]) : '';
+    return `  ${shortName(p.name, 14).padEnd(14)}${s.success(bar(p.connections / max, 16))} ${String(p.connections).padStart(4)}  ${since.padEnd(12)}${s.muted(ways)}`;
+  });
+  const more = people.length > PEOPLE_ROWS ? [s.muted(`  … and ${people.length - PEOPLE_ROWS} more: harmony stats --json, or harmony people show NAME`)] : [];
+  return [`${s.heading(`People, last ${PEOPLE_DAYS} days`.padEnd(25))} ${s.muted('connections  last')}`, ...rows, ...more];
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

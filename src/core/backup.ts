@@ -5,6 +5,7 @@ import type { Settings } from './settings.js';
 import type { State } from './state.js';
 import { entryProblem, type Entry } from './entry.js';
 import { mergeQuiz, type QuizBackup } from './quiz-doc.js';
+import { emptyPeople, type PeopleDoc, type Person } from './people.js';
 
 export const BACKUP_FORMAT = 'harmony-backup';
 /**
@@ -13,7 +14,9 @@ export const BACKUP_FORMAT = 'harmony-backup';
  * had before the log moved out, so every backup ever written still imports); entries are
  * journal entries as stored.
  */
-export const BACKUP_VERSION = 1;
+/* Version 2 adds `people` (people.json as stored); the connections are the entries' `with`
+ * and `how`. A version 1 backup imports as one with nobody in it. */
+export const BACKUP_VERSION = 2;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -22,6 +25,7 @@ export interface Backup {
   settings: Settings;
   state: State;
   quiz: QuizBackup;
+  people: PeopleDoc;
   entries: Entry[];
 }
 
@@ -29,11 +33,12 @@ export interface BackupSpecs {
   settings: DocSpec<Settings>;
   state: DocSpec<State>;
   quiz: DocSpec<QuizBackup>;
+  people: DocSpec<PeopleDoc>;
 }
 
 export function buildBackup(parts: Omit<Backup, 'format' | 'schemaVersion'>): Backup {
-  const { exportedAt, settings, state, quiz, entries } = parts;
-  return { format: BACKUP_FORMAT, schemaVersion: BACKUP_VERSION, exportedAt, settings, state, quiz, entries };
+  const { exportedAt, settings, state, quiz, people, entries } = parts;
+  return { format: BACKUP_FORMAT, schemaVersion: BACKUP_VERSION, exportedAt, settings, state, quiz, people, entries };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,7 +84,9 @@ export function checkBackup(raw: unknown, specs: BackupSpecs): Checked {
   const settings = checkDoc(raw.settings, specs.settings, 'settings');
   const state = checkDoc(raw.state, specs.state, 'state');
   const quiz = checkDoc(raw.quiz, specs.quiz, 'quiz');
-  for (const part of [settings, state, quiz]) if (part.problem) problems.push(part.problem);
+  // Version 1 had no people; a later one must have them (their ids are in the entries).
+  const people = raw.schemaVersion < 2 && raw.people === undefined ? { doc: emptyPeople() } : checkDoc(raw.people, specs.people, 'people');
+  for (const part of [settings, state, quiz, people]) if (part.problem) problems.push(part.problem);
   if (!Array.isArray(raw.entries)) {
     problems.push('entries is not a list');
   } else {
@@ -101,6 +108,7 @@ export function checkBackup(raw: unknown, specs: BackupSpecs): Checked {
     settings: settings.doc!,
     state: state.doc!,
     quiz: quiz.doc!,
+    people: people.doc!,
     entries: raw.entries as Entry[],
   });
   return { backup, problems };
@@ -114,6 +122,8 @@ export interface Current {
   settings: Settings | null;
   state: State | null;
   quiz: QuizBackup;
+  /** Null when there is no people.json yet. */
+  people: PeopleDoc | null;
 }
 
 export interface ImportPlan {
@@ -127,6 +137,30 @@ export interface ImportPlan {
   /** Null when the quiz would not change. */
   quiz: QuizBackup | null;
   newReviews: number;
+  /** Null when people.json would not change. */
+  people: PeopleDoc | null;
+  newPeople: number;
+}
+
+/**
+ * People merge by id: someone new is added; for someone on both sides the later updatedAt
+ * wins, except that someone forgotten here stays forgotten (an old backup must not bring a
+ * forgotten name back).
+ */
+export function mergePeople(current: PeopleDoc | null, incoming: PeopleDoc): { doc: PeopleDoc; added: number } {
+  const people: Person[] = [...(current?.people ?? [])];
+  const at = new Map(people.map((p, i) => [p.id, i]));
+  let added = 0;
+  for (const p of incoming.people) {
+    const i = at.get(p.id);
+    if (i === undefined) {
+      at.set(p.id, people.push(p) - 1);
+      if (!p.removed && !p.forgotten) added++;
+    } else if (!people[i]!.forgotten && (p.forgotten || p.updatedAt > people[i]!.updatedAt)) {
+      people[i] = p;
+    }
+  }
+  return { doc: { ...(current ?? incoming), people }, added };
 }
 
 /** Union of progress: a lesson keeps its earliest read day, a prompt its latest use. */
@@ -167,6 +201,7 @@ export function planImport(backup: Backup, current: Current): ImportPlan {
   const add = backup.entries.filter((e) => !current.ids.has(e.id));
   const state = mergeState(current.state, backup.state);
   const quiz = mergeQuiz(current.quiz, backup.quiz);
+  const people = mergePeople(current.people, backup.people);
   const before = Object.keys(current.state?.lessonsRead ?? {}).length;
   return {
     add,
@@ -176,5 +211,7 @@ export function planImport(backup: Backup, current: Current): ImportPlan {
     newLessonsRead: Object.keys(state.lessonsRead).length - before,
     quiz: JSON.stringify(quiz) === JSON.stringify(current.quiz) ? null : quiz,
     newReviews: quiz.log.length - current.quiz.log.length,
+    people: JSON.stringify(people.doc.people) === JSON.stringify(current.people?.people ?? []) ? null : people.doc,
+    newPeople: people.added,
   };
 }

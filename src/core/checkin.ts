@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js';
 import { addDays, daysBetween, isoWithOffset, parseDateArg, type LocalDate } from './dates.js';
 import { newEntryId, type Answer, type Entry, type EntryKind, type EntryPractice, type FollowUp } from './entry.js';
+import type { How } from './people.js';
 import type { PrincipleId } from './principles.js';
 
 /** How far back --date may fill in a missed day. */
@@ -36,6 +37,9 @@ export interface NewEntry {
   practice?: EntryPractice;
   followUp?: FollowUp;
   week?: string;
+  /** Person ids (people.json). */
+  with?: string[];
+  how?: How;
 }
 
 /** Trims text and drops empty answers and an empty intention. */
@@ -72,6 +76,8 @@ export function buildEntry(input: NewEntry, now: Date, taken: (id: string) => bo
   if (clean.practice) entry.practice = clean.practice;
   if (clean.followUp) entry.followUp = clean.followUp;
   if (clean.week) entry.week = clean.week;
+  if (clean.with && clean.with.length > 0) entry.with = [...new Set(clean.with)];
+  if (clean.with && clean.with.length > 0 && clean.how) entry.how = clean.how;
   return entry;
 }
 
@@ -82,6 +88,8 @@ export interface Addition {
   /** Only when the entry has none yet: a day has one practice and one follow-up. */
   practice?: EntryPractice;
   followUp?: FollowUp;
+  with?: string[];
+  how?: How;
 }
 
 /**
@@ -97,6 +105,11 @@ export function appendToEntry(entry: Entry, add: Addition, now: Date, timeZone?:
   if (add.practice && !entry.practice) next.practice = add.practice;
   const followUp = cleanFollowUp(add.followUp);
   if (followUp && !entry.followUp) next.followUp = followUp;
+  // People add up (ids, once each); a new `how` is the latest word on it.
+  if (add.with && add.with.length > 0) {
+    next.with = [...new Set([...(entry.with ?? []), ...add.with])];
+    if (add.how) next.how = add.how;
+  }
   return next;
 }
 

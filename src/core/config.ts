@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Settings } from './settings.js';
 
-export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart', 'autoSync'] as const;
+export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart', 'autoSync', 'reminderPeople'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** What each key accepts, in words (shown in help and errors). */
@@ -16,6 +16,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   notesCountForStreak: 'on or off: whether a day with only a note counts for the streak (default off)',
   weekStart: 'mon or sun: the day a week starts, for the weekly review',
   autoSync: 'on or off: sync in the background after each save, on this machine (default off; see harmony sync)',
+  reminderPeople: 'names, count or off: what harmony remind says about people due (default count: no names)',
 };
 
 const ON = ['on', 'true', 'yes', '1'];
@@ -66,6 +67,11 @@ export function parseSettingValue(key: SettingKey, text: string): Settings[Setti
     case 'color':
       if (t === 'auto' || t === 'always' || t === 'never') return t;
       throw new UsageError(`color must be auto, always or never, got "${text}".`);
+    case 'reminderPeople': {
+      const v = t.toLowerCase();
+      if (v === 'names' || v === 'count' || v === 'off') return v;
+      throw new UsageError(`reminderPeople must be names, count or off, got "${text}".`);
+    }
     case 'reminder':
     case 'notesCountForStreak':
     case 'autoSync':

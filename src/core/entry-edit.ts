@@ -91,7 +91,7 @@ export function entryFromText(original: Entry, text: string, updatedAt: string):
     if (typeof doc[key] !== 'string') return { problem: `${key} must be text` };
     if (key === 'text' || doc[key].trim() !== '') entry[key] = doc[key];
   }
-  if (note && (entry.text ?? '').trim() === '') return { problem: 'a note needs some text (delete the note with harmony journal delete)' };
+  if (note && (entry.text ?? '').trim() === '' && !entry.with?.length) return { problem: 'a note needs some text (delete the note with harmony journal delete)' };
   const problem = entryProblem(entry);
   if (problem) return { problem };
   if (canonical(entry) === canonical(original)) return { entry: original, changed: false };

@@ -1,6 +1,7 @@
 // A journal entry and its validation (used for stored files, edits and imports alike).
 import { FINGERPRINT_RE } from './canonical.js';
 import { isValidDate, type LocalDate } from './dates.js';
+import { HOWS, PERSON_ID_RE, type How } from './people.js';
 import { isPrincipleId, type PrincipleId } from './principles.js';
 
 export type EntryKind = 'checkin' | 'reflection' | 'note' | 'review';
@@ -73,6 +74,10 @@ export interface Entry {
   prior?: string[];
   /** Other versions a sync merge kept because two machines changed the entry at once; `harmony conflicts` resolves them. */
   conflicts?: EntryVersion[];
+  /** The people (ids in people.json, never names) the user really connected with. */
+  with?: string[];
+  /** How they connected (one for the whole entry). */
+  how?: How;
 }
 
 /** One version of an entry, as kept in another's `conflicts` (no conflicts of its own). */
@@ -118,7 +123,7 @@ export function entryProblem(value: unknown, where = 'entry'): string | null {
   }
   if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === 'string'))) return `${where}.tags is not a list of text`;
   if (e.starred !== undefined && typeof e.starred !== 'boolean') return `${where}.starred is not true or false`;
-  return practiceProblem(e.practice, `${where}.practice`) ?? followUpProblem(e.followUp, `${where}.followUp`) ?? weekProblem(e.week, `${where}.week`) ?? syncProblem(e, where);
+  return practiceProblem(e.practice, `${where}.practice`) ?? followUpProblem(e.followUp, `${where}.followUp`) ?? weekProblem(e.week, `${where}.week`) ?? syncProblem(e, where) ?? withProblem(e, where);
 }
 
 const isText = (v: unknown) => typeof v === 'string';
@@ -177,4 +182,14 @@ export function newEntryId(date: LocalDate, taken: (id: string) => boolean, rand
 /** The month file an entry lives in: its id starts with its date. */
 export function monthOfId(id: string): string | null {
   return ID_RE.test(id) ? `${id.slice(0, 4)}-${id.slice(4, 6)}` : null;
+}
+
+function withProblem(e: Record<string, unknown>, where: string): string | null {
+  if (e.with !== undefined) {
+    const ids = e.with;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && PERSON_ID_RE.test(id))) return `${where}.with is not a list of person ids`;
+    if (new Set(ids).size !== ids.length) return `${where}.with lists someone twice`;
+  }
+  if (e.how !== undefined && !(HOWS as readonly unknown[]).includes(e.how)) return `${where}.how must be ${HOWS.join(', ')}`;
+  return null;
 }

@@ -17,6 +17,8 @@ export interface MarkdownMeta {
   exportedOn: LocalDate;
   /** A note on what was exported, e.g. the filters; shown under the title. */
   scope?: string;
+  /** "With Ana (call)" for an entry naming people (names in full, escaped here), or null. */
+  withText?: (e: Entry) => string | null;
 }
 
 /** User text as blockquote lines (without the "> " prefix), structure-proof. */
@@ -42,7 +44,7 @@ export function entryHeading(e: Entry): string {
   return `${e.date} · ${KIND_LABELS[e.kind]}${e.principle ? ` · ${capital(e.principle)}` : ''}`;
 }
 
-function entryBlock(e: Entry, heading: string): string {
+function entryBlock(e: Entry, heading: string, who: string | null): string {
   // Our own fields, validated when read: wrapped, but nothing in them needs escaping.
   const mood = e.mood === undefined ? '' : ` Mood ${e.mood}/5 (${MOODS[e.mood]}).`;
   const edited = e.updatedAt ? `, edited ${e.updatedAt.slice(0, 10)}` : '';
@@ -51,6 +53,7 @@ function entryBlock(e: Entry, heading: string): string {
   const star = e.starred ? ' Starred.' : '';
   const meta = `${about}${mood}${star} Written ${e.createdAt.slice(0, 16).replace('T', ' ')}${edited}. Id ${e.id}.`.trim();
   let out = `#### ${heading}\n\n${wrap(meta, WIDTH)}`;
+  if (who) out += `\n\n${wrap(escapeInline(who.replace(/\s+/g, ' ').trim()), WIDTH)}`;
   if (e.tags && e.tags.length > 0) out += `\n\n${paragraph(`Tags: ${e.tags.join(', ')}`)}`;
   if (e.title !== undefined && e.text !== undefined && !e.text.startsWith(e.title)) out += `\n\n${paragraph(e.title)}`;
   if (e.text !== undefined) out += `\n\n${quote(e.text, QUOTE_WIDTH)}`;
@@ -129,7 +132,7 @@ export class MarkdownJournal {
       const base = entryHeading(e);
       const n = (this.seen.get(base) ?? 0) + 1;
       this.seen.set(base, n);
-      out += `\n\n${entryBlock(e, n === 1 ? base : `${base} (${n})`)}`;
+      out += `\n\n${entryBlock(e, n === 1 ? base : `${base} (${n})`, this.meta.withText?.(e) ?? null)}`;
     }
     return out;
   }

@@ -14,6 +14,8 @@ export interface FilterFlags {
   kind?: string;
   search?: string;
   limit?: number;
+  /** A person as typed; the command resolves it to an id (people.json) into JournalFilter.person. */
+  person?: string;
 }
 
 export interface JournalFilter {
@@ -24,6 +26,8 @@ export interface JournalFilter {
   /** Already folded for matching (see fold). */
   search?: string;
   limit?: number;
+  /** A person id: only entries naming them in `with`. */
+  person?: string;
 }
 
 /** Case- and width-insensitive form used on both sides of a search. */
@@ -93,6 +97,7 @@ export function matches(entry: Entry, filter: JournalFilter): boolean {
   if (filter.principle && entry.principle !== filter.principle) return false;
   if (filter.kind && entry.kind !== filter.kind) return false;
   if (filter.search && !fold(searchableText(entry)).includes(filter.search)) return false;
+  if (filter.person && !entry.with?.includes(filter.person)) return false;
   return true;
 }
 
@@ -115,5 +120,5 @@ export function queryJournal(months: readonly string[], readMonth: (month: strin
 
 /** True when the filter narrows anything (so an empty result is "no match", not "empty journal"). */
 export function isFiltered(filter: JournalFilter): boolean {
-  return Boolean(filter.from || filter.to || filter.principle || filter.kind || filter.search);
+  return Boolean(filter.from || filter.to || filter.principle || filter.kind || filter.search || filter.person);
 }

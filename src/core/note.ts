@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { isoWithOffset, parseDateArg, type LocalDate } from './dates.js';
 import { newEntryId, type Entry } from './entry.js';
 import type { ImportedNote } from './import/types.js';
+import type { How } from './people.js';
 import type { PrincipleId } from './principles.js';
 
 export interface NewNote {
@@ -45,5 +46,12 @@ export function noteFromImport(n: ImportedNote, taken: (id: string) => boolean, 
   if (n.mood !== undefined) entry.mood = n.mood;
   if (n.tags.length > 0) entry.tags = n.tags;
   if (n.starred) entry.starred = true;
+  return entry;
+}
+
+/** A connection logged with `harmony people log`: a note with no words, only who and how. */
+export function buildConnection(input: { date: LocalDate; with: string[]; how?: How }, now: Date, taken: (id: string) => boolean, timeZone?: string): Entry {
+  const entry: Entry = { id: newEntryId(input.date, taken), kind: 'note', date: input.date, createdAt: isoWithOffset(now, timeZone), answers: [], with: [...new Set(input.with)] };
+  if (input.how) entry.how = input.how;
   return entry;
 }

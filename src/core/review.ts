@@ -5,6 +5,7 @@ import { isPracticeKind, type Entry, type FollowUpStatus } from './entry.js';
 import { PRINCIPLE_IDS, type PrincipleId } from './principles.js';
 import type { QuizReview } from './quiz-doc.js';
 import { weekDays, type Week } from './weeks.js';
+import { peopleActivity, type PersonActivity } from './people-activity.js';
 
 export interface WeekFigures {
   week: Week;
@@ -22,6 +23,8 @@ export interface WeekFigures {
   quiz: { answered: number; right: number } | null;
   /** The week's review, if written. */
   reviewId: string | null;
+  /** Who the user connected with that week (entry.with), most connections first; `name` is filled in by the command. */
+  people: (PersonActivity & { name?: string })[];
 }
 
 const isDone = (e: Entry, status: FollowUpStatus | undefined) => e.practice?.done !== undefined || status === 'kept';
@@ -63,6 +66,7 @@ export function weekFigures(entries: readonly Entry[], week: Week, today: LocalD
     practices,
     quiz: answers ? { answered: answers.length, right: answers.filter((r) => r.correct).length } : null,
     reviewId: entries.find((e) => e.kind === 'review' && e.week === week.id)?.id ?? null,
+    people: peopleActivity(inWeek, week.start, week.end),
   };
 }
 

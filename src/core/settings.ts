@@ -16,15 +16,19 @@ export interface Settings {
   weekStart?: 'mon' | 'sun';
   /** Whether this machine syncs in the background after each save (harmony sync, issue 17). */
   autoSync: boolean;
+  /** What the shell reminder may say about people who are due: their names, only how many, or nothing. */
+  reminderPeople: 'names' | 'count' | 'off';
 }
 
-export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true, notesCountForStreak: false, autoSync: false };
+export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true, notesCountForStreak: false, autoSync: false, reminderPeople: 'count' };
 
 /**
  * Settings of this machine, not of the journal: kept in device.json, which sync leaves out
  * (issue 17), so a laptop's editor or colours never travel to the desktop. The rest (name,
  * dayStartHour, notesCountForStreak) is in config.json and synced: the streak depends on it.
+ * reminderPeople is this machine's too: the shell reminder of a shared or work computer may
+ * name no one while the one at home names the person it may be time to call.
  */
-export const DEVICE_KEYS = ['editor', 'color', 'reminder', 'autoSync'] as const;
+export const DEVICE_KEYS = ['editor', 'color', 'reminder', 'autoSync', 'reminderPeople'] as const;
 export type DeviceKey = (typeof DEVICE_KEYS)[number];
 export const isDeviceKey = (key: string): key is DeviceKey => (DEVICE_KEYS as readonly string[]).includes(key);

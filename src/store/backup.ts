@@ -8,12 +8,13 @@ import { FILES } from './paths.js';
 import { quizBackupSpec, readQuizBackup, writeQuizBackup } from './quiz.js';
 import { settingsSpec } from './settings.js';
 import { stateSpec } from './state.js';
+import { peopleSpec } from './people.js';
 
-export const backupSpecs: BackupSpecs = { settings: settingsSpec, state: stateSpec, quiz: quizBackupSpec };
+export const backupSpecs: BackupSpecs = { settings: settingsSpec, state: stateSpec, quiz: quizBackupSpec, people: peopleSpec };
 
 /** The stored documents other than the journal (each as it is read, or its empty form); the quiz with its whole log. */
 export function readDocs(store: Store) {
-  return { settings: store.settings(), state: store.state(), quiz: readQuizBackup(store) };
+  return { settings: store.settings(), state: store.state(), quiz: readQuizBackup(store), people: store.people() };
 }
 
 /** What an import compares against; reads only the months the incoming entries fall in. */
@@ -30,6 +31,7 @@ export function currentFor(store: Store, entries: readonly Entry[]): Current {
     settings: exists(FILES.settings) ? store.settings() : null,
     state: exists(FILES.state) ? store.state() : null,
     quiz: readQuizBackup(store),
+    people: exists(FILES.people) ? store.people() : null,
   };
 }
 
@@ -41,5 +43,6 @@ export function applyImport(store: Store, plan: ImportPlan): void {
   if (plan.settings) writeDoc(store.path(FILES.settings), plan.settings);
   if (plan.state) writeDoc(store.path(FILES.state), plan.state);
   if (plan.quiz) writeQuizBackup(store, plan.quiz);
+  if (plan.people) store.writePeople(plan.people);
 }
 

@@ -32,13 +32,15 @@ interface MonthPart {
   days: string;
   /** Days with a note, packed like `days` but dates only ("05;09"); absent when none. */
   notes?: string;
+  /** Each person's latest connection this month, "id DD" items ("p-k3x9ab 05;p-2m7c1d 31"); absent when none. */
+  with?: string;
 }
 interface IndexDoc {
   schemaVersion: number;
   months: Record<string, MonthPart>;
 }
 
-const INDEX_VERSION = 3; // 1 stored days as objects, 2 as arrays; an older index is just rebuilt
+const INDEX_VERSION = 4; // 1 stored days as objects, 2 as arrays, 3 had no `with`; an older index is just rebuilt
 const indexSpec: DocSpec<IndexDoc> = {
   version: INDEX_VERSION,
   empty: () => ({ schemaVersion: INDEX_VERSION, months: {} }),
@@ -71,9 +73,23 @@ function packNotes(month: string, entries: Entry[]): string | undefined {
   return dates.length === 0 ? undefined : dates.map((d) => (d.startsWith(`${month}-`) ? d.slice(8) : d)).join(';');
 }
 
+/** The latest day each person was connected with in the month (entry.with). */
+function packWith(month: string, entries: Entry[]): string | undefined {
+  const latest = new Map<string, string>();
+  for (const e of entries) {
+    for (const id of e.with ?? []) {
+      const seen = latest.get(id);
+      if (seen === undefined || e.date > seen) latest.set(id, e.date);
+    }
+  }
+  if (latest.size === 0) return undefined;
+  return [...latest].map(([id, d]) => `${id} ${d.startsWith(`${month}-`) ? d.slice(8) : d}`).join(';');
+}
+
 function makePart(month: string, entries: Entry[], at: { size: number; mtimeMs: number }): MonthPart {
   const notes = packNotes(month, entries);
-  return { ...at, days: pack(month, summarise(entries)), ...(notes ? { notes } : {}) };
+  const people = packWith(month, entries);
+  return { ...at, days: pack(month, summarise(entries)), ...(notes ? { notes } : {}), ...(people ? { with: people } : {}) };
 }
 
 function pack(month: string, days: DayMap): string {
@@ -127,6 +143,8 @@ export class DayIndex {
   private readonly stale = new Set<string>();
   /** Whether every month's part was checked once in this process (so `stale` is complete). */
   private allChecked = false;
+  /** The parts the last checked() saw, and when (oldest month first). */
+  private snapshot?: { at: number; parts: Record<string, MonthPart> };
 
   constructor(
     private readonly dir: string,
@@ -166,6 +184,7 @@ export class DayIndex {
   private checked(): Record<string, MonthPart> {
     const out: Record<string, MonthPart> = {};
     for (const month of this.months()) out[month] = this.part(month);
+    this.snapshot = { at: Date.now(), parts: out }; // (performance.now() costs ~1 ms on first use)
     for (const year of new Set(Object.keys(out).map(yearOf))) {
       if (Object.keys(this.yearParts(year)).some((m) => !(m in out))) this.stale.add(year);
     }
@@ -200,6 +219,75 @@ export class DayIndex {
       for (const d of items(part.notes)) out[d.length === 2 ? `${month}-${d}` : d] ??= { checkins: 0, reflections: 0, principles: [], moods: [] };
     }
     return out;
+  }
+
+  /**
+   * The latest connection of each person in `floors` (id -> the earliest day wanted), months
+   * read newest first, stopping once everyone is found or the months are older than anyone
+   * still missing wants. The shell reminder asks this in every new terminal, often right
+   * after dayKeys() checked every month: parts checked a moment ago are not stat-ed again
+   * (at ten years that is 120 system calls).
+   */
+  lastConnections(floors: ReadonlyMap<string, string>, upTo?: string): Map<string, string> {
+    const found = new Map<string, string>();
+    const missing = new Map(floors);
+    const recent = this.snapshot && Date.now() - this.snapshot.at < 500 ? this.snapshot.parts : undefined;
+    const months = recent ? Object.keys(recent) : upTo ? this.monthsBack(upTo, floors) : this.months();
+    let floor = '';
+    const lowest = () => {
+      floor = '9999-99';
+      for (const d of missing.values()) if (d < floor) floor = d;
+      floor = floor.slice(0, 7);
+    };
+    lowest();
+    for (let i = months.length - 1; i >= 0 && missing.size > 0 && months[i]! >= floor; i--) {
+      const month = months[i]!;
+      const part = recent?.[month] ?? this.partIfAny(month);
+      const packed = part?.with;
+      if (typeof packed !== 'string') continue;
+      let resolved = false;
+      // Items are "id day" joined by ";": read in place, a string only for the ids wanted.
+      for (let at = 0; at < packed.length; ) {
+        let end = packed.indexOf(';', at);
+        if (end < 0) end = packed.length;
+        const space = packed.indexOf(' ', at);
+        if (space > at && space < end) {
+          const want = missing.get(packed.slice(at, space));
+          if (want !== undefined) {
+            const date = end - space === 3 ? `${month}-${packed.slice(space + 1, end)}` : packed.slice(space + 1, end);
+            const id = packed.slice(at, space);
+            if (date >= want) found.set(id, date); // else older than wanted, as every earlier month is
+            missing.delete(id);
+            resolved = true;
+          }
+        }
+        at = end + 1;
+      }
+      if (resolved) lowest();
+    }
+    return found;
+  }
+
+  /** The months from the lowest floor's to `upTo`, named without listing the folder (most may have no file). */
+  private monthsBack(upTo: string, floors: ReadonlyMap<string, string>): string[] {
+    let from = upTo;
+    for (const d of floors.values()) if (d.slice(0, 7) < from) from = d.slice(0, 7);
+    const out: string[] = [];
+    for (let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7)); ; m === 12 ? (y++, (m = 1)) : m++) {
+      const month = `${y}-${String(m).padStart(2, '0')}`;
+      if (month > upTo || out.length > 1200) break;
+      out.push(month);
+    }
+    return out;
+  }
+
+  private partIfAny(month: string): MonthPart | undefined {
+    try {
+      return this.part(month);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // no month file: nothing saved
+      throw error;
+    }
   }
 
   /** One day (undefined when nothing was saved for it), from its month's part alone. */
@@ -246,6 +334,7 @@ export class DayIndex {
 
   /** The same for several months at once (an import): each year's file is written once. */
   monthsWritten(written: [string, Entry[]][]): void {
+    this.snapshot = undefined; // what it saw is no longer what is on disk
     for (const [month, entries] of written) {
       const year = yearOf(month);
       this.yearParts(year)[month] = makePart(month, entries, stamp(this.monthFile(month)));

@@ -8,6 +8,8 @@ import { prepareHome, withLock } from './lock.js';
 import { FILES, harmonyHome } from './paths.js';
 import { refreshReminderCache } from './remind-cache.js';
 import { readSettings, type Settings } from './settings.js';
+import { readPeople, writePeople } from './people.js';
+import type { PeopleDoc } from '../core/people.js';
 import { stateSpec, type State } from './state.js';
 
 export class Store {
@@ -32,6 +34,25 @@ export class Store {
 
   state(): State {
     return readDoc(this.path(FILES.state), stateSpec);
+  }
+
+  people(): PeopleDoc {
+    return readPeople(this.home);
+  }
+
+  /** Call under the lock (inside write()), with a document read there. */
+  writePeople(doc: PeopleDoc): void {
+    writePeople(this.home, doc);
+  }
+
+  /** Read-modify-write of people.json, under the lock. */
+  async updatePeople<T>(change: (doc: PeopleDoc) => T): Promise<T> {
+    return this.write(() => {
+      const doc = this.people();
+      const result = change(doc);
+      writePeople(this.home, doc);
+      return result;
+    });
   }
 
   /**

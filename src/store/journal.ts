@@ -131,6 +131,14 @@ export class Journal {
     return true;
   }
 
+  /** Replaces edited entries of one month at once (--forget), each recording the version it replaced (sync). */
+  replaceMany(month: string, edited: readonly Entry[]): void {
+    const doc = this.readMonthDoc(month);
+    const byId = new Map(edited.map((e) => [e.id, e]));
+    doc.entries = doc.entries.map((e) => (byId.has(e.id) ? supersede(e, byId.get(e.id)!) : e));
+    this.writeMonth(month, doc.entries, doc.deleted);
+  }
+
   private writeMonth(month: string, entries: Entry[], deleted: Tombstone[] | undefined, index = true): Entry[] {
     // Plain code-unit order (dates and ISO times are ASCII): localeCompare's first call loads
     // ICU's collator, ~6 ms on every save (bench/, issue 7). The id settles ties, so every
@@ -156,6 +164,16 @@ export class Journal {
   /** What one day holds (undefined if nothing was saved for it), reading only its month's part. */
   day(date: string): DaySummary | undefined {
     return this.index.day(date);
+  }
+
+  /** Each person's latest connection on or after their day in `floors` ('' for any; see DayIndex.lastConnections). */
+  lastConnections(floors: ReadonlyMap<string, string>, upTo?: string): Map<string, string> {
+    return this.index.lastConnections(floors, upTo);
+  }
+
+  /** Each person's latest connection ever. */
+  latestWith(ids: Iterable<string>): Map<string, string> {
+    return this.index.lastConnections(new Map([...ids].map((id) => [id, ''])));
   }
 
   /** Days of the newest months, until `enough` has seen what it needs (see DayIndex.recentDays). */

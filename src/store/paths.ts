@@ -25,6 +25,8 @@ export const FILES = {
   quiz: 'quiz.json',
   quizLogDir: 'quiz-log',
   journalDir: 'journal',
+  /** The people who matter (store/people.ts): synced, backed up, merged person by person. */
+  people: 'people.json',
   /**
    * The write lock, a folder made and removed around each save. Its name starts with `.~`,
    * which Dropbox and Nextcloud never sync (and `.~lock.*` is Nextcloud's own lock pattern),
@@ -32,6 +34,8 @@ export const FILES = {
    * `.gitignore` name it too.
    */
   lock: '.~lock.harmony',
+  /** Where sync sets aside conflict copies and broken files after merging them (store/sync/recover.ts). */
+  asideDir: 'conflict-copies',
   /** The shell reminder's cache (store/remind-cache.ts): local, never synced or backed up. */
   remindCache: 'remind-cache.txt',
 } as const;

@@ -9,7 +9,8 @@ import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, daysBetween, practiceDay, type LocalDate } from '../core/dates.js';
 import { CACHE_DAYS_AFTER, CACHE_DAYS_BEFORE, formatReminderCache, parseReminderCache, type ParsedReminderCache } from '../core/remind-cache.js';
-import { reminderLines, type ReminderLine } from '../core/remind.js';
+import { reminderLines, type DuePeople, type ReminderLine } from '../core/remind.js';
+import { duePeopleDays } from './people.js';
 import { streakSeries } from '../core/streaks.js';
 import { removeQuietly, writeTemp } from './files.js';
 import type { Journal } from './journal.js';
@@ -19,18 +20,26 @@ import { readSettings, type Settings } from './settings.js';
 export const reminderCacheFile = (home: string) => join(home, FILES.remindCache);
 
 /** The lines of each day from `from` to `to`, as `harmony remind` would print them on that day. */
-export function reminderDays(settings: Settings, journal: Journal, from: LocalDate, to: LocalDate): { date: LocalDate; lines: ReminderLine[] }[] {
+export function reminderDays(home: string, settings: Settings, journal: Journal, from: LocalDate, to: LocalDate): { date: LocalDate; lines: ReminderLine[] }[] {
   const count = daysBetween(from, to) + 1;
   // With the reminder off nothing is said, and the history is not read.
   const series = settings.reminder ? streakSeries(journal.dayKeys(settings.notesCountForStreak), from, to) : [];
-  return Array.from({ length: count }, (_, i) => ({ date: addDays(from, i), lines: reminderLines({ streak: series[i] ?? null }, settings) }));
+  const dates = Array.from({ length: count }, (_, i) => addDays(from, i));
+  // Who is due each day (issue 14); a people.json that cannot be read leaves the people line out, as `harmony remind` does.
+  let people: (DuePeople | null)[] | null = null;
+  try {
+    people = duePeopleDays(home, journal, settings, dates);
+  } catch {
+    people = null;
+  }
+  return dates.map((date, i) => ({ date, lines: reminderLines({ streak: series[i] ?? null, people: people?.[i] ?? null }, settings) }));
 }
 
 /** Works out and writes the cache for the practice day of `now`. Throws on any problem. */
 export function writeReminderCache(home: string, journal: Journal, now: Date): void {
   const settings = readSettings(home); // device.json's reminder and color over config.json (issue 17)
   const today = practiceDay(now, settings.dayStartHour);
-  const days = reminderDays(settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
+  const days = reminderDays(home, settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
   const file = reminderCacheFile(home);
   const temp = writeTemp(file, formatReminderCache({ dayStartHour: settings.dayStartHour, color: settings.color, days }), false);
   try {

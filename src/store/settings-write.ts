@@ -20,6 +20,7 @@ export const SETTINGS_SCHEMA = {
   notesCountForStreak: { type: 'boolean' },
   weekStart: { type: 'string', enum: ['mon', 'sun'] },
   autoSync: { type: 'boolean' },
+  reminderPeople: { type: 'string', enum: ['names', 'count', 'off'] },
 } as const;
 
 /** device.json's schema: this machine's keys only (other keys found there are kept as they are). */

@@ -23,6 +23,7 @@ export const settingsSpec: DocSpec<Settings> = {
     if (typeof merged.reminder !== 'boolean') return 'reminder must be true or false';
     if (typeof merged.notesCountForStreak !== 'boolean') return 'notesCountForStreak must be true or false';
     if (typeof merged.autoSync !== 'boolean') return 'autoSync must be true or false';
+    if (!['names', 'count', 'off'].includes(merged.reminderPeople)) return 'reminderPeople must be names, count or off';
     if (merged.name !== undefined && typeof merged.name !== 'string') return 'name must be text';
     if (merged.editor !== undefined && typeof merged.editor !== 'string') return 'editor must be text';
     if (merged.weekStart !== undefined && merged.weekStart !== 'mon' && merged.weekStart !== 'sun') return 'weekStart must be mon or sun';

@@ -52,14 +52,15 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('interactive check-in', () => {
-  it('asks mood, principle, two prompts, a practice and an intention, then saves one entry and rotates prompts', async () => {
-    const s = setup([4, 'trust', 'I kept my word', '', 'skip', 'Call Sam']);
+  it('asks mood, principle, two prompts, who you connected with, a practice and an intention, then saves one entry and rotates prompts', async () => {
+    const s = setup([4, 'trust', 'I kept my word', '', '', 'skip', 'Call Sam']);
     await checkin(s.ctx, {});
     expect((s.prompter as ReturnType<typeof scriptedPrompter>).asked).toEqual([
       'How are you today?',
       'Principle of the day',
       trust.prompts[0],
       `${trust.prompts[1]} (Enter to skip)`,
+      'Who did you really connect with today? (a name adds them to your people; Enter to skip)',
       "Today's practice",
       'An intention for tomorrow? (Enter to skip)',
     ]);
@@ -70,22 +71,22 @@ describe('interactive check-in', () => {
     expect(s.io.out()).toContain('Streak: 1 day');
     expect(s.io.out()).toContain('harmony learn trust');
     // The answered prompt is remembered, so tomorrow's check-in on trust starts with the next one.
-    const next = setup(['kept', '', 3, 'trust', 'again', '', 'skip', ''], { home: s.home, now: '2025-03-11T20:00:00Z' });
+    const next = setup(['kept', '', 3, 'trust', 'again', '', '', 'skip', ''], { home: s.home, now: '2025-03-11T20:00:00Z' });
     await checkin(next.ctx, {});
     expect((next.prompter as ReturnType<typeof scriptedPrompter>).asked[4]).toBe(trust.prompts[1]);
     expect(next.io.out()).toContain('Streak: 2 days');
   });
 
   it('asks only what the flags left out', async () => {
-    const s = setup(['My answer', '']);
+    const s = setup(['My answer', '', '']);
     await checkin(s.ctx, { mood: 2, principle: 'tr', intention: 'rest', practice: 'skip' });
-    expect((s.prompter as ReturnType<typeof scriptedPrompter>).asked).toEqual([trust.prompts[0], `${trust.prompts[1]} (Enter to skip)`]);
+    expect((s.prompter as ReturnType<typeof scriptedPrompter>).asked).toEqual([trust.prompts[0], `${trust.prompts[1]} (Enter to skip)`, 'Who did you really connect with today? (a name adds them to your people; Enter to skip)']);
     expect(s.entries()[0]).toMatchObject({ mood: 2, principle: 'trust', intention: 'rest' });
   });
 
   it('with --editor, free-text answers go through the editor prompt', async () => {
     const calls: string[] = [];
-    const base = scriptedPrompter([5, 'trust', 'long answer\nwith lines', 'second', 'skip', '']);
+    const base = scriptedPrompter([5, 'trust', 'long answer\nwith lines', 'second', '', 'skip', '']);
     const prompter: Prompter = {
       ...base,
       input: (o) => (calls.push('input'), base.input(o)),
@@ -93,12 +94,12 @@ describe('interactive check-in', () => {
     };
     const s = setup([], { prompter });
     await checkin(s.ctx, { editor: true });
-    expect(calls).toEqual(['editor', 'editor', 'input']); // the intention is one line, even with --editor
+    expect(calls).toEqual(['editor', 'editor', 'input', 'input']); // the people question and the intention are one line each, even with --editor
     expect(s.entries()[0]!.answers.map((a) => a.answer)).toEqual(['long answer\nwith lines', 'second']);
   });
 
   it('the editor setting wins over $VISUAL for --editor', async () => {
-    const s = setup([3, 'trust', 'text', '', 'skip', '']);
+    const s = setup([3, 'trust', 'text', '', '', 'skip', '']);
     writeFileSync(join(s.home, 'config.json'), JSON.stringify({ schemaVersion: 1, editor: 'my-editor --wait' }));
     s.ctx.env.VISUAL = 'vi';
     await checkin(s.ctx, { editor: true });
@@ -106,7 +107,7 @@ describe('interactive check-in', () => {
   });
 
   it('an empty editor answer to the required prompt reopens the editor', async () => {
-    const s = setup([3, 'trust', '   ', 'now written', '', 'skip', '']);
+    const s = setup([3, 'trust', '   ', 'now written', '', '', 'skip', '']);
     await checkin(s.ctx, { editor: true });
     expect(s.entries()[0]!.answers).toEqual([{ prompt: trust.prompts[0], answer: 'now written' }]);
     expect(s.io.err()).toContain('An answer is needed here');
@@ -114,7 +115,7 @@ describe('interactive check-in', () => {
 });
 
 describe('Ctrl+C', () => {
-  const full = [4, 'trust', 'answer', 'second', 'take', 'intention'];
+  const full = [4, 'trust', 'answer', 'second', '', 'take', 'intention'];
   for (let stop = 0; stop < full.length; stop++) {
     it(`at prompt ${stop + 1} saves nothing and changes nothing (exit 130)`, async () => {
       const first = setup([], { tty: false });
@@ -162,7 +163,7 @@ describe('a second check-in the same day', () => {
   it('can add to the entry: same id, old answers kept, new prompt, mood now, intention added', async () => {
     const dir = await firstCheckin();
     const [original] = setup([], { home: dir }).entries();
-    const s = setup(['add', 5, 'more to say', '', 'skip', 'walk'], { home: dir });
+    const s = setup(['add', 5, 'more to say', '', '', 'skip', 'walk'], { home: dir });
     await checkin(s.ctx, {});
     const entries = s.entries();
     expect(entries).toHaveLength(1);
@@ -213,7 +214,7 @@ describe('interactive reflection', () => {
 
 describe('plain harmony (home)', () => {
   it('on a terminal with no check-in today, starts the check-in', async () => {
-    const s = setup([3, 'attention', 'hello', '', 'skip', '']);
+    const s = setup([3, 'attention', 'hello', '', '', 'skip', '']);
     await home(s.ctx);
     expect(s.io.out()).toContain('Welcome to harmony.');
     expect(s.entries()).toHaveLength(1);
@@ -265,7 +266,7 @@ describe('with the quiz', () => {
 
 describe('two terminals checking in at once', () => {
   it('the one that saves second adds its answers to the first one\'s entry: nothing dropped, nothing duplicated', async () => {
-    const scripted = scriptedPrompter([4, 'trust', 'typed in terminal two', '', 'skip', 'Call Sam']);
+    const scripted = scriptedPrompter([4, 'trust', 'typed in terminal two', '', '', 'skip', 'Call Sam']);
     let otherSaved = false;
     const racing: Prompter = {
       ...scripted,
@@ -293,7 +294,7 @@ describe('the coaching loop, asked', () => {
   const practices = loadContentFrom(join(ROOT, 'content')).practices.filter((p) => p.principle === 'trust');
 
   it('offers a practice (another one on request), then opens the next check-in with the follow-up', async () => {
-    const s = setup([4, 'trust', 'answer', '', 'another', 'take', 'When Sam texts, I will reply by noon']);
+    const s = setup([4, 'trust', 'answer', '', '', 'another', 'take', 'When Sam texts, I will reply by noon']);
     await checkin(s.ctx, {});
     const out = s.io.out();
     expect(out).toContain(practices[0]!.text);
@@ -306,7 +307,7 @@ describe('the coaching loop, asked', () => {
     const state = JSON.parse(readFileSync(join(s.home, 'state.json'), 'utf8'));
     expect(Object.keys(state.practicesOffered)).toEqual([practices[0]!.id, practices[1]!.id]);
 
-    const next = setup(['partly', 'missed', 'Busy morning', 3, 'trust', 'again', '', 'skip', ''], { home: s.home, now: '2025-03-12T20:00:00Z' });
+    const next = setup(['partly', 'missed', 'Busy morning', 3, 'trust', 'again', '', '', 'skip', ''], { home: s.home, now: '2025-03-12T20:00:00Z' });
     await checkin(next.ctx, {});
     const asked = (next.prompter as ReturnType<typeof scriptedPrompter>).asked;
     expect(asked.slice(0, 4)).toEqual(['How did it go?', 'Did you do it?', 'What helped, or got in the way? (Enter to skip)', 'How are you today?']);
@@ -316,7 +317,7 @@ describe('the coaching loop, asked', () => {
     expect(second.followUp).toEqual({ entryId: first!.id, intention: 'partly', practice: 'missed', note: 'Busy morning' });
 
     // Followed up once: the third check-in asks no follow-up.
-    const third = setup([3, 'trust', 'x', '', 'skip', ''], { home: s.home, now: '2025-03-13T20:00:00Z' });
+    const third = setup([3, 'trust', 'x', '', '', 'skip', ''], { home: s.home, now: '2025-03-13T20:00:00Z' });
     await checkin(third.ctx, {});
     expect((third.prompter as ReturnType<typeof scriptedPrompter>).asked[0]).toBe('How are you today?');
   });

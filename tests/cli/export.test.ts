@@ -119,14 +119,15 @@ describe('harmony export --format json', () => {
     expect(r.stdout).not.toMatch(ESCAPE);
     expect(r.stdout).not.toContain('\u009b');
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['format', 'schemaVersion', 'exportedAt', 'settings', 'state', 'quiz', 'entries']);
+    expect(Object.keys(doc)).toEqual(['format', 'schemaVersion', 'exportedAt', 'settings', 'state', 'quiz', 'people', 'entries']);
     expect(doc).toMatchObject({
       format: 'harmony-backup',
-      schemaVersion: 1,
+      schemaVersion: 2,
       exportedAt: '2026-05-10T12:00:00+00:00',
       settings: { schemaVersion: 1, name: 'Sam', dayStartHour: 4, color: 'auto', reminder: true },
       state: { lessonsRead: { trust: '2026-05-01' } },
       quiz: { schemaVersion: 1, cards: {}, log: [] },
+      people: { schemaVersion: 1, people: [] },
     });
     expect(doc.entries).toEqual([entry('2026-05-01', { id: '20260501-json', answers: [{ prompt: 'p', answer: 'C1 \u009b and \u001b[2J' }] })]);
   });

@@ -69,7 +69,7 @@ describe('harmony import', () => {
     const first = run(['import', backupFile, '--json'], { home, env: NOW });
     expect(first.code).toBe(0);
     const total = JSON.parse(backupText).entries.length;
-    expect(JSON.parse(first.stdout)).toEqual({ dryRun: false, entries: { added: total - 10, skipped: 10 }, settings: 'kept', lessonsNewlyRead: 2, quizAnswersAdded: 1 });
+    expect(JSON.parse(first.stdout)).toEqual({ dryRun: false, entries: { added: total - 10, skipped: 10 }, settings: 'kept', lessonsNewlyRead: 2, peopleAdded: 0, quizAnswersAdded: 1 });
     expect(new Store(home).settings().name).toBe('Me');
     expect(new Store(home).journal.get('20260509-mine')).toEqual(mine);
     const before = snapshot(home);
@@ -103,7 +103,7 @@ describe('harmony import refuses bad files and changes nothing', () => {
   const cases: [string, (doc: any) => unknown, string][] = [
     ['a bad entry date, naming where', (d) => (d.entries[12].date = '2025-02-30'), 'entries[12].date is not a YYYY-MM-DD date'],
     ['several problems, counting the rest', (d) => ((d.entries[3].mood = 0), (d.entries[5].kind = 'quiz')), 'entries[3].mood must be a whole number from 1 to 5 (and 1 more problem)'],
-    ['a newer backup', (d) => (d.schemaVersion = 2), 'written by a newer harmony (backup version 2'],
+    ['a newer backup', (d) => (d.schemaVersion = 3), 'written by a newer harmony (backup version 3'],
     ['a newer settings document', (d) => (d.settings.schemaVersion = 5), 'settings was written by a newer harmony'],
     ['a broken quiz', (d) => (d.quiz.cards['trust-1'].state = 'lost'), 'quiz: cards.trust-1: state must be one of'],
     ['something else entirely', () => ({ hello: 'world' }), 'not a harmony backup'],

@@ -46,7 +46,7 @@ describe('reflect in-process', () => {
     const r = setup(full);
     await reflect(r.ctx, 'intimacy', {});
     expect(r.entries()[0]!.answers.map((a) => a.prompt)).toEqual(intimacy.prompts.slice(0, 3));
-    const c = setup([3, 'intimacy', 'answer', '', 'skip', ''], r.home);
+    const c = setup([3, 'intimacy', 'answer', '', '', 'skip', ''], r.home);
     await checkin(c.ctx, {});
     expect(c.prompter.asked[2]).toBe(intimacy.prompts[3]);
   });

@@ -5,6 +5,7 @@ import { backupSpecs } from '../../src/store/backup.js';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
 import type { State } from '../../src/store/state.js';
 import { entry } from '../helpers/journal-fixtures.js';
+import type { Person } from '../../src/core/people.js';
 
 const state = (lessonsRead: Record<string, string> = {}, promptsUsed: Record<string, string> = {}): State => ({ schemaVersion: 1, lessonsRead, promptsUsed });
 
@@ -24,13 +25,16 @@ function quizWith(...reviews: QuizReview[]): QuizBackup {
   return quiz;
 }
 
+const ana: Person = { id: 'p-ana001', name: 'Ana', aliases: [], every: '2w', addedOn: '2026-04-01', createdAt: '2026-04-01T10:00:00+02:00', updatedAt: '2026-04-01T10:00:00+02:00' };
+
 function sample(): Backup {
   return buildBackup({
     exportedAt: '2026-05-10T09:00:00+02:00',
     settings: { ...DEFAULT_SETTINGS, name: 'Sam' },
     state: state({ attention: '2026-05-01' }, { 'What did you notice?': '2026-05-03' }),
     quiz: quizWith(review('attention-1', '2026-05-02T10:00:00.000Z')),
-    entries: [entry('2026-05-01'), entry('2026-05-03', { kind: 'reflection', mood: undefined, intention: 'Call.' })],
+    people: { schemaVersion: 1, people: [ana] },
+    entries: [entry('2026-05-01', { with: [ana.id], how: 'call' }), entry('2026-05-03', { kind: 'reflection', mood: undefined, intention: 'Call.' })],
   });
 }
 
@@ -49,7 +53,7 @@ describe('checkBackup', () => {
     const { backup, problems } = checkBackup(raw, backupSpecs);
     expect(problems).toEqual([]);
     expect(backup).toEqual(raw);
-    expect(Object.keys(backup!)).toEqual(['format', 'schemaVersion', 'exportedAt', 'settings', 'state', 'quiz', 'entries']);
+    expect(Object.keys(backup!)).toEqual(['format', 'schemaVersion', 'exportedAt', 'settings', 'state', 'quiz', 'people', 'entries']);
     expect(backup!.schemaVersion).toBe(BACKUP_VERSION);
   });
 
@@ -100,7 +104,7 @@ describe('checkBackup', () => {
 });
 
 describe('planImport', () => {
-  const empty: Current = { ids: new Set(), settings: null, state: null, quiz: emptyQuizBackup() };
+  const empty: Current = { ids: new Set(), settings: null, state: null, quiz: emptyQuizBackup(), people: null };
 
   it('into an empty store: everything is restored', () => {
     const b = sample();
@@ -125,8 +129,8 @@ describe('planImport', () => {
 
   it('has nothing to write when the backup holds nothing new', () => {
     const b = sample();
-    const plan = planImport(b, { ids: new Set(b.entries.map((e) => e.id)), settings: b.settings, state: b.state, quiz: b.quiz });
-    expect(plan).toMatchObject({ add: [], skipped: 2, settings: null, state: null, quiz: null, newLessonsRead: 0, newReviews: 0 });
+    const plan = planImport(b, { ids: new Set(b.entries.map((e) => e.id)), settings: b.settings, state: b.state, quiz: b.quiz, people: b.people });
+    expect(plan).toMatchObject({ add: [], skipped: 2, settings: null, state: null, quiz: null, newLessonsRead: 0, newReviews: 0, people: null, newPeople: 0 });
   });
 
   it('merges progress: earliest read day per lesson, latest use per prompt, quiz answers unioned', () => {

@@ -51,3 +51,18 @@ describe('principle ids', () => {
     expect(resolvePrincipleId('x')).toBeNull();
   });
 });
+
+describe('isValidDate (by hand) agrees with Date.UTC', () => {
+  const byDate = (text: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  };
+  it('on every day of 1999-2001 and 2099-2101, on nonsense and edge cases', () => {
+    const texts: string[] = ['', '2026-1-01', '2026-01-1', '2026/01/01', '2026-00-10', '2026-13-01', '2026-02-29', '2028-02-29', '1900-02-29', '2000-02-29', '0050-01-01', '0100-01-01', '9999-12-31', '2026-01-32', '２０２６-01-01', '2026-01-01 ', 'abcd-ef-gh'];
+    for (const y of [1999, 2000, 2001, 2099, 2100, 2101]) for (let m = 1; m <= 12; m++) for (let d = 0; d <= 32; d++) texts.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    for (const t of texts) expect(isValidDate(t), t).toBe(byDate(t));
+  });
+});

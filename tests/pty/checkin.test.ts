@@ -28,6 +28,8 @@ describe('harmony checkin in a terminal', () => {
       await t.answer('I called when I said I would');
       await t.waitFor('(Enter to skip)');
       await t.answer('Nobody, this week');
+      await t.waitFor('Who did you really connect with today?');
+      await t.answer(''); // Enter skips
       await t.waitFor("Today's practice");
       t.type(KEYS.enter); // "I'll do it today"
       await t.waitFor('An intention for tomorrow?');
@@ -99,6 +101,8 @@ describe('harmony checkin in a terminal', () => {
     try {
       await t.waitFor('(opens your editor)');
       await t.waitFor('(opens your editor)');
+      await t.waitFor('Who did you really connect with today?');
+      await t.answer(''); // Enter skips
       await t.waitFor("Today's practice");
       t.type(KEYS.down + KEYS.down); // "Skip today"
       await t.waitFor('Skip today');

@@ -91,6 +91,7 @@ const CHECKIN = (seen: { principle: string }): Step[] => [
   { name: 'principle', shows: async (s) => void (seen.principle = await suggested(s)), answer: enter },
   promptStep('first prompt', () => seen.principle, 0, say('my first answer')),
   promptStep('second prompt', () => seen.principle, 1, say('my second answer')),
+  { name: 'people', text: true, shows: (s) => s.waitFor('Who did you really connect with today?'), answer: enter },
   { name: 'practice', shows: (s) => s.waitFor("Today's practice"), answer: enter },
   { name: 'intention', text: true, shows: (s) => s.waitFor('An intention for tomorrow?'), answer: say('be kind') },
 ];

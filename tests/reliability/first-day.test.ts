@@ -59,6 +59,8 @@ describe.skipIf(needed.length > 0)('a new user\'s first day in a real terminal',
       await s.answer('I put my phone away while Mia talked — 🙂');
       await s.waitFor(loose(`${prompts[1]!} (Enter to skip)`));
       await s.answer('');
+      await s.waitFor('Who did you really connect with today?');
+      await s.answer('');
       await s.waitFor("Today's practice");
       s.type(KEYS.enter);
       await s.waitFor('An intention for tomorrow?');

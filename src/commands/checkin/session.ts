@@ -3,6 +3,7 @@
 import type { Context } from '../../context.js';
 import type { LocalDate } from '../../core/dates.js';
 import type { Answer, Entry, EntryPractice, FollowUp } from '../../core/entry.js';
+import type { How } from '../../core/people.js';
 import type { PrincipleId } from '../../core/principles.js';
 import type { Today } from '../common/today.js';
 
@@ -16,6 +17,9 @@ export interface CheckinOptions {
   /** kept|partly|missed|dropped, or two of them (intention,practice). */
   followup?: string;
   followupNote?: string;
+  /** People connected with (names as typed on the command line). */
+  with?: string[];
+  how?: string;
   date?: string;
   append?: boolean;
   editor?: boolean;
@@ -32,6 +36,11 @@ export interface Draft {
   followUp?: FollowUp;
   /** Practice ids shown in this check-in (taken or not): recorded as offered when it is saved. */
   offered: string[];
+  /** Ids of the people the user really connected with. */
+  with?: string[];
+  how?: How;
+  /** Names of people to add to people.json when the entry is saved (picked "someone new"). */
+  newPeople?: string[];
 }
 
 export interface Session {

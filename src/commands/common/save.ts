@@ -5,6 +5,8 @@ import type { LocalDate } from '../../core/dates.js';
 import type { Entry } from '../../core/entry.js';
 import type { State } from '../../core/state.js';
 import { DataError } from '../../errors.js';
+import { addPerson } from '../../core/people-edit.js';
+import { activePeople, sameName } from '../../core/people.js';
 import { writeDoc, type Store } from '../../store/index.js';
 import { FILES } from '../../store/paths.js';
 import type { Today } from './today.js';
@@ -17,17 +19,19 @@ import type { Today } from './today.js';
 export async function saveNew(
   ctx: Context,
   p: Today,
-  input: NewEntry,
+  given: NewEntry,
   join?: (day: Entry[]) => Entry | undefined,
   update?: StateUpdate,
+  newPeople: string[] = [],
 ): Promise<{ entry: Entry; joined: boolean }> {
   const { store } = p;
   return store.write(() => {
+    const input = withNewPeople(ctx, store, given, newPeople);
     const month = store.journal.readMonth(input.date.slice(0, 7));
     const existing = join?.(month.filter((e) => e.date === input.date));
     if (existing) {
-      const { mood, answers, intention, practice, followUp } = input;
-      const entry = appendToEntry(existing, { mood, answers, intention, practice, followUp }, ctx.now());
+      const { mood, answers, intention, practice, followUp, with: people, how } = input;
+      const entry = appendToEntry(existing, { mood, answers, intention, practice, followUp, with: people, how }, ctx.now());
       store.journal.replace(entry);
       recordState(store, entry.answers, p.today, update);
       return { entry, joined: true };
@@ -41,16 +45,32 @@ export async function saveNew(
 }
 
 /** Adds to an entry (re-read under the lock, so another terminal's change is kept). */
-export async function saveAppend(ctx: Context, p: Today, id: string, add: Addition, update?: StateUpdate): Promise<Entry> {
+export async function saveAppend(ctx: Context, p: Today, id: string, given: Addition, update?: StateUpdate, newPeople: string[] = []): Promise<Entry> {
   const { store } = p;
   return store.write(() => {
     const current = store.journal.get(id);
     if (!current) throw new DataError(`Entry ${id} is no longer in the journal; nothing was saved.`);
+    const add = withNewPeople(ctx, store, given, newPeople);
     const next = appendToEntry(current, add, ctx.now());
     store.journal.replace(next);
     recordState(store, add.answers, p.today, update);
     return next;
   });
+}
+
+/**
+ * Adds the people named "someone new" in the check-in to people.json (under the lock, with
+ * the entry) and their ids to `with`; someone added meanwhile under that name is reused.
+ */
+function withNewPeople<T extends { with?: string[] }>(ctx: Context, store: Store, input: T, names: string[]): T {
+  if (names.length === 0) return input;
+  const doc = store.people();
+  const ids = names.map((name) => {
+    const same = sameName(activePeople(doc), name);
+    return same.length === 1 ? same[0]!.id : addPerson(doc, { name }, ctx.now(), ctx.today()).id;
+  });
+  store.writePeople(doc);
+  return { ...input, with: [...new Set([...(input.with ?? []), ...ids])] };
 }
 
 /** A change to state.json made in the same locked write as the entry (e.g. practices offered). */

@@ -11,6 +11,7 @@ import { streakPair, type StreakInfo } from '../../core/streaks.js';
 import { freezeLine, nextSteps, streakLine } from '../../core/summary.js';
 import { print, styleFor } from '../../ui/style.js';
 import { dayLabel, type Today } from './today.js';
+import { withTexter } from './people-names.js';
 
 /** An entry, readable, with everything the user wrote made safe for the terminal. */
 export function renderEntry(ctx: Context, e: Entry): string {
@@ -18,6 +19,8 @@ export function renderEntry(ctx: Context, e: Entry): string {
   const mood = e.mood !== undefined ? ` · mood ${e.mood} (${MOODS[e.mood]})` : '';
   const about = e.principle ? ` · ${principleTitle(e.principle)}` : '';
   const lines = [s.bold(`${KIND_LABELS[e.kind]} · ${e.date}${about}${mood}`) + s.muted(`  ${e.id}`)];
+  const who = withTexter(ctx.store())(e);
+  if (who) lines.push(`  ${s.accent(who)}`);
   if (e.text !== undefined) lines.push(`  ${safeText(e.text).replace(/\n/g, '\n  ')}`);
   for (const a of e.answers) lines.push(s.muted(`  ${a.prompt}`), `  ${safeText(a.answer).replace(/\n/g, '\n  ')}`);
   if (e.intention) {

@@ -5,6 +5,7 @@ import type { QuizReview } from '../../core/quiz-doc.js';
 import { weekFigures, type WeekFigures } from '../../core/review.js';
 import { weekOf, type Week, type WeekStart } from '../../core/weeks.js';
 import type { Store } from '../../store/index.js';
+import { nameOf, peopleById } from '../../core/people.js';
 import { quizLogMonths, readQuizMonth } from '../../store/quiz-log.js';
 import { entriesBetween, monthsBetween } from '../common/entries.js';
 
@@ -20,7 +21,12 @@ function weekQuiz(store: Store, week: Week): QuizReview[] | null {
 
 export function readWeek(store: Store, week: Week, today: LocalDate): WeekFigures {
   const last = today > week.end ? today : week.end;
-  return weekFigures(entriesBetween(store, week.start, last), week, today, weekQuiz(store, week));
+  const figures = weekFigures(entriesBetween(store, week.start, last), week, today, weekQuiz(store, week));
+  if (figures.people.length > 0) {
+    const byId = peopleById(store.people()); // a corrupt people.json stops the review (exit 3), naming the file
+    for (const p of figures.people) p.name = nameOf(byId, p.id);
+  }
+  return figures;
 }
 
 /** The week after `week`. */

@@ -1,10 +1,23 @@
-// The review's one screen: the week in figures, every line our own words (no user text).
+// The review's one screen: the week in figures, every line our own words (no user text but
+// the names of the people you connected with, shown safely).
+import { REMOVED_LABEL } from '../../core/people.js';
+import { shortName } from '../../core/people-text.js';
 import { PRINCIPLES } from '../../core/principles.js';
 import type { WeekFigures } from '../../core/review.js';
 import { sparkline } from '../../ui/sparkline.js';
 import type { Style } from '../../ui/style.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const SHOWN = 6;
+
+/** Who the week's entries say you connected with (names shown safely, the most connected first). */
+function connectedLine(f: WeekFigures, s: Style): string {
+  if (f.people.length === 0) return s.muted('no one logged: harmony people log NAME, or answer it in the check-in');
+  const named = f.people.slice(0, SHOWN).map((p) => `${shortName(p.name ?? REMOVED_LABEL, 24)}${p.connections > 1 ? ` ×${p.connections}` : ''}`);
+  const rest = f.people.length - SHOWN;
+  return named.join(', ') + (rest > 0 ? s.muted(` and ${rest} more`) : '');
+}
 
 export function reviewScreen(f: WeekFigures, s: Style): string[] {
   const label = (text: string) => s.bold(text.padEnd(13));
@@ -28,5 +41,6 @@ export function reviewScreen(f: WeekFigures, s: Style): string[] {
     `${label('Quiz')}${f.quiz === null ? s.muted('(the quiz log could not be read)') : f.quiz.answered === 0 ? 'no questions answered' : `${plural(f.quiz.answered, 'question')} answered, ${f.quiz.right} right`}`,
   ];
   if (followed === 0 && i.set > 0 && i.open === i.set) lines.push(s.muted('  (intentions are followed up at the next check-in)'));
+  lines.push(`${label('Connected')}${connectedLine(f, s)}`);
   return lines;
 }

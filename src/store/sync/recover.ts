@@ -8,13 +8,14 @@
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dataFileOf, decodeSide } from '../data-files.js';
+import { FILES } from '../paths.js';
 import { changes } from './commit.js';
 import type { Git } from './git.js';
 import { removeStaleGitLocks } from './record.js';
 import { inProgress, type Repo } from './repo.js';
 
 /** Where files harmony moved aside are kept for the user to look at (never synced). */
-export const ASIDE_DIR = 'conflict-copies';
+export const ASIDE_DIR = FILES.asideDir;
 
 export const asideStamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
 
