@@ -1,7 +1,7 @@
 // People and privacy: names never in errors or --debug output, remove and --forget (after it
 // no file under HARMONY_HOME and no new backup holds the name), a corrupt people.json, the
 // backup carrying people and connections, and two terminals logging at once.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupHomes, run, runAsync, tempHome, type Result } from '../helpers/cli.js';
@@ -27,7 +27,7 @@ const holding = (dir: string, word: string) => files(dir).filter((f) => readFile
 function withZuzanna() {
   const u = user();
   u.h('people', 'add', NAME, '--every', '1w', '--alias', ALIAS);
-  u.h('people', 'add', 'Ben', '--every', '1w');
+  u.h('people', 'add', 'Ben', '--every', '2w');
   u.h('checkin', '--mood', '4', '--answer', `Called ${NAME}, then texted Ben.`, '--with', 'zuz', '--with', 'Ben', '--how', 'call', '--intention', `Ask ${ALIAS} about the move`);
   u.h('note', `Lunch with @${ALIAS}. The Zuzannas at work are not her.`, '--tag', ALIAS);
   u.h('people', 'log', NAME, '--date', 'yesterday');
@@ -46,8 +46,13 @@ describe('remove and --forget', () => {
   });
 
   it('--forget: no file under HARMONY_HOME and no new backup holds the name; entries say "someone you removed"', () => {
-    const { home, h } = withZuzanna();
-    expect(holding(home, NAME).length).toBeGreaterThan(1);
+    const { home, h, on } = withZuzanna();
+    // The shell reminder's cache names the one waiting longest in this mode: it must forget too.
+    h('config', 'set', 'reminderPeople', 'names');
+    on('2026-05-20');
+    h('note', 'A quiet day.');
+    expect(readFileSync(join(home, 'remind-cache.txt'), 'utf8')).toContain(NAME);
+    expect(holding(home, NAME).length).toBeGreaterThan(2);
     const r = h('people', 'remove', ALIAS, '--forget', '--yes');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Forgotten\. .* from 2 entries/);
@@ -69,6 +74,17 @@ describe('remove and --forget', () => {
     expect(doc.people[0]).not.toHaveProperty('name');
     expect(h('journal', '--person', NAME).code).toBe(2);
     expect(statSync(join(home, 'people.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('--forget also cleans what sync set aside, and says the sync history still holds the name', () => {
+    const { home, h } = withZuzanna();
+    mkdirSync(join(home, 'conflict-copies', 'journal'), { recursive: true });
+    writeFileSync(join(home, 'conflict-copies', 'journal', '2026-05 (conflicted copy 2026-05-01 101010).json'), JSON.stringify({ text: `lunch with ${NAME}` }));
+    mkdirSync(join(home, '.git'));
+    const r = h('people', 'remove', NAME, '--forget', '--yes');
+    expect(r.stdout).toMatch(/out of 1 file in conflict-copies\//);
+    expect(r.stdout).toMatch(/sync history \(git.*still holds earlier versions/);
+    expect(holding(home, NAME)).toEqual([]);
   });
 
   it('a removed person can still be forgotten, by id', () => {
@@ -168,8 +184,8 @@ describe('the JSON backup carries people and connections', () => {
     const r = fresh.h('import', out);
     expect(r.stdout).toMatch(/People were merged \(2 people added\)/);
     expect(JSON.parse(fresh.h('people', '--due', '--json').stdout).map((p: { name: string; lastConnection: string }) => [p.name, p.lastConnection])).toEqual([
+      [NAME, '2026-05-01'], // a week's rhythm: further past it than Ben's two weeks
       ['Ben', '2026-05-01'],
-      [NAME, '2026-05-01'],
     ]);
     expect(fresh.h('import', out).stdout).toMatch(/People: nothing new/);
     // Version 1 (before people): no people key; imports as a backup with nobody in it.
