@@ -44,7 +44,8 @@ export function entryHeading(e: Entry): string {
   return `${e.date} · ${KIND_LABELS[e.kind]}${e.principle ? ` · ${capital(e.principle)}` : ''}`;
 }
 
-function entryBlock(e: Entry, heading: string, who: string | null): string {
+function entryBlock(e: Entry, heading: string, withText: (e: Entry) => string | null): string {
+  const who = withText(e);
   // Our own fields, validated when read: wrapped, but nothing in them needs escaping.
   const mood = e.mood === undefined ? '' : ` Mood ${e.mood}/5 (${MOODS[e.mood]}).`;
   const edited = e.updatedAt ? `, edited ${e.updatedAt.slice(0, 10)}` : '';
@@ -66,7 +67,7 @@ function entryBlock(e: Entry, heading: string, who: string | null): string {
     if (part.note) out += `\n\n${quote(part.note, QUOTE_WIDTH)}`;
   }
   // Versions sync kept when two machines changed the entry at once (issue 17): exported too.
-  for (const other of e.conflicts ?? []) out += `\n\n${entryBlock(other as Entry, `${heading} (the version from another machine, not yet resolved)`)}`;
+  for (const other of e.conflicts ?? []) out += `\n\n${entryBlock(other as Entry, `${heading} (the version from another machine, not yet resolved)`, withText)}`;
   return out;
 }
 
@@ -132,7 +133,7 @@ export class MarkdownJournal {
       const base = entryHeading(e);
       const n = (this.seen.get(base) ?? 0) + 1;
       this.seen.set(base, n);
-      out += `\n\n${entryBlock(e, n === 1 ? base : `${base} (${n})`, this.meta.withText?.(e) ?? null)}`;
+      out += `\n\n${entryBlock(e, n === 1 ? base : `${base} (${n})`, (x) => this.meta.withText?.(x) ?? null)}`;
     }
     return out;
   }

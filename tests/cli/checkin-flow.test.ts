@@ -329,7 +329,7 @@ describe('the coaching loop, asked', () => {
     const e = s.entries()[0]!;
     // Marked done on its day (the practice belongs to that day's check-in).
     await done(setup([], { tty: false, home: s.home, now: '2025-03-09T21:00:00Z' }).ctx, {});
-    const next = setup([3, 'trust', 'x', '', 'skip', ''], { home: s.home });
+    const next = setup([3, 'trust', 'x', '', '', 'skip', ''], { home: s.home });
     await checkin(next.ctx, {});
     expect((next.prompter as ReturnType<typeof scriptedPrompter>).asked[0]).toBe('How are you today?');
     expect(next.entries()[1]!.followUp).toEqual({ entryId: e.id, practice: 'kept' });
@@ -338,7 +338,7 @@ describe('the coaching loop, asked', () => {
   it('adding to a day that has its practice does not offer another; --practice then is exit 2', async () => {
     const s = setup([], { tty: false });
     await checkin(s.ctx, { mood: 3, answer: ['x'], principle: 'trust', practice: practices[0]!.id });
-    const add = setup(['add', 4, 'more', '', 'walk'], { home: s.home });
+    const add = setup(['add', 4, 'more', '', '', 'walk'], { home: s.home });
     await checkin(add.ctx, {});
     expect((add.prompter as ReturnType<typeof scriptedPrompter>).asked).not.toContain("Today's practice");
     const again = setup([], { tty: false, home: s.home });
