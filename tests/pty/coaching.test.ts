@@ -41,6 +41,8 @@ describe('the coaching loop in a terminal', () => {
       await t.answer('I did what I said');
       await t.waitFor('(Enter to skip)');
       await t.answer('');
+      await t.waitFor('Who did you really connect with today?');
+      await t.answer(''); // no one named yet: Enter skips
       await t.waitFor(loose(trust[1]!.text.slice(0, 40)));
       await t.waitFor("Today's practice");
       t.type(KEYS.down + KEYS.enter); // Show me another
