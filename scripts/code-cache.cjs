@@ -24,7 +24,9 @@ Object.assign(process.env, { HARMONY_HOME: home, HARMONY_NOW: '2025-06-11T09:00:
 // clean, so the run exits 0 (the libraries it loads are vendor files, not in this cache).
 const draft = join(home, 'draft.txt');
 writeFileSync(draft, 'Thanks for the lovely dinner! Could we do it again next week? You always make me laugh.\n');
-const runs = [['--version'], ['--help'], ['lessons'], ['remind'], ['check', draft]];
+// A check-in saved from flags is the daily command: its save path (the lock, the atomic
+// writes, the day index, the shell reminder's cache written after it) is cached too.
+const runs = [['--version'], ['--help'], ['lessons'], ['remind'], ['checkin', '--mood', '4', '--principle', 'trust', '--answer', 'A short answer.', '--intention', 'Reply to one message.'], ['check', draft]];
 const write = process.stdout.write;
 
 function run(args) {

@@ -66,7 +66,7 @@ const toNumber = (d: LocalDate): number | null => {
   return month && day >= 1 && day <= month.days ? month.first + day - 1 : null;
 };
 
-export function streakInfo(days: Iterable<LocalDate>, today: LocalDate): StreakInfo {
+export function streakInfo(days: Days, today: LocalDate): StreakInfo {
   const end = dayNumber(today);
   const p = practisedDays(days, end);
   return finish(walk(newWalk(), p, p.first, end, end), p, end);
@@ -79,7 +79,7 @@ export function streakInfo(days: Iterable<LocalDate>, today: LocalDate): StreakI
  * runs once and only the days from `added` to today run twice (one day for a save today).
  * Adding a day already practised (an --append) gives after equal to before.
  */
-export function streakPair(days: Iterable<LocalDate>, today: LocalDate, added: LocalDate): { before: StreakInfo; after: StreakInfo } {
+export function streakPair(days: Days, today: LocalDate, added: LocalDate): { before: StreakInfo; after: StreakInfo } {
   const end = dayNumber(today);
   const n = toNumber(added);
   const day = n === null ? null : Math.min(n, end);
@@ -116,11 +116,21 @@ function dayNumber(today: LocalDate): number {
   return end;
 }
 
-/** Days after today count as today; `from` widens the map back to that day. */
-function practisedDays(days: Iterable<LocalDate>, end: number, from = end): Practised {
-  const numbers: number[] = [];
-  let first = Infinity;
-  let last = -Infinity;
+/**
+ * The days practised, one list per month as the day index keeps them (store/day-index.ts
+ * dayChunks). A month's list is the same array for as long as its month is unchanged, so its
+ * dates are parsed once a process: a save, and then the shell reminder's cache written after
+ * it, re-read only the month saved (issue 19: the cache must not make a save grow with history).
+ */
+export interface DayChunks {
+  readonly chunks: readonly (readonly LocalDate[])[];
+}
+export type Days = Iterable<LocalDate> | DayChunks;
+
+const parsedChunks = new WeakMap<readonly LocalDate[], number[]>();
+
+/** Day numbers of the real dates among `days` (others skipped), in their order. */
+function parseDays(days: Iterable<LocalDate>, numbers: number[]): number[] {
   // Days come grouped by month (the day index lists them so): the "YYYY-MM-" part is read
   // once a month, leaving two digits a day. This runs for every day of history, in code not
   // yet optimised when a command starts (bench/, issue 7).
@@ -136,18 +146,41 @@ function practisedDays(days: Iterable<LocalDate>, end: number, from = end): Prac
     const ones = d.charCodeAt(9) - 48;
     const dd = tens * 10 + ones;
     if (!month || !(tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9) || dd < 1 || dd > month.days) continue;
-    const n = month.first + dd - 1;
-    const day = n < end ? n : end;
-    numbers.push(day);
-    if (day < first) first = day;
-    if (day > last) last = day;
+    numbers.push(month.first + dd - 1);
+  }
+  return numbers;
+}
+
+function dayNumbers(days: Days): readonly (readonly number[])[] {
+  if (!('chunks' in days)) return [parseDays(days, [])];
+  return days.chunks.map((chunk) => {
+    let numbers = parsedChunks.get(chunk);
+    if (!numbers) parsedChunks.set(chunk, (numbers = parseDays(chunk, [])));
+    return numbers;
+  });
+}
+
+/** Days after today count as today; `from` widens the map back to that day. */
+function practisedDays(days: Days, end: number, from = end): Practised {
+  const lists = dayNumbers(days);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const list of lists) {
+    for (const n of list) {
+      const day = n < end ? n : end;
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
   }
   const base = Math.min(first, from, end);
   const has = new Uint8Array(end - base + 1);
   let count = 0;
-  for (const n of numbers) {
-    if (has[n - base] === 0) count++;
-    has[n - base] = 1;
+  for (const list of lists) {
+    for (const n of list) {
+      const i = (n < end ? n : end) - base;
+      if (has[i] === 0) count++;
+      has[i] = 1;
+    }
   }
   return { has, base, count, first, last };
 }
@@ -223,7 +256,7 @@ function finish(w: Walk, p: Practised, end: number, frozenDays = w.frozen.map(to
  * again for each day (a few days each). Days after a given day count as that day, as in
  * streakInfo, so each day gets its own view of them.
  */
-export function streakSeries(days: Iterable<LocalDate>, from: LocalDate, to: LocalDate): StreakInfo[] {
+export function streakSeries(days: Days, from: LocalDate, to: LocalDate): StreakInfo[] {
   const start = dayNumber(from);
   const end = dayNumber(to);
   if (end < start) return [];

@@ -9,6 +9,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entry } from '../core/entry.js';
+import type { DayChunks } from '../core/streaks.js';
 import { readDoc, removeQuietly, writeDoc, type DocSpec } from './files.js';
 
 /** What a day holds. */
@@ -145,6 +146,8 @@ export class DayIndex {
   private allChecked = false;
   /** The parts the last checked() saw, and when (oldest month first). */
   private snapshot?: { at: number; parts: Record<string, MonthPart> };
+  private readonly datesMemo = new WeakMap<MonthPart, string[]>();
+  private readonly withNotesMemo = new WeakMap<MonthPart, string[]>();
 
   constructor(
     private readonly dir: string,
@@ -199,7 +202,7 @@ export class DayIndex {
   dayKeys(withNotes = false): string[] {
     const out: string[] = [];
     const parts = this.checked();
-    for (const [month, part] of Object.entries(parts)) pushDates(month, part.days, out);
+    for (const [month, part] of Object.entries(parts)) for (const d of this.datesOf(month, part)) out.push(d);
     if (!withNotes) return out;
     // The setting notesCountForStreak: a day with only a note counts as practised too.
     const all = new Set(out);
@@ -207,6 +210,41 @@ export class DayIndex {
       if (typeof part.notes === 'string') for (const d of items(part.notes)) all.add(d.length === 2 ? `${month}-${d}` : d);
     }
     return [...all].sort();
+  }
+
+  /**
+   * The days practised as one list per month (core/streaks.ts DayChunks): each list is kept
+   * with its part, so a month unchanged since the last call gives the same array, which the
+   * streak code parses once. After a save, the reminder's cache reads only the month saved.
+   */
+  dayChunks(withNotes = false): DayChunks {
+    const chunks: (readonly string[])[] = [];
+    for (const [month, part] of Object.entries(this.checked())) {
+      const dates = this.datesOf(month, part);
+      if (!withNotes || typeof part.notes !== 'string') {
+        chunks.push(dates);
+        continue;
+      }
+      let both = this.withNotesMemo.get(part);
+      if (!both) {
+        const all = new Set(dates);
+        for (const d of items(part.notes)) all.add(d.length === 2 ? `${month}-${d}` : d);
+        this.withNotesMemo.set(part, (both = [...all].sort()));
+      }
+      chunks.push(both);
+    }
+    return { chunks };
+  }
+
+  /** A part's dates, worked out once per part (a part is replaced, never changed, when its month is). */
+  private datesOf(month: string, part: MonthPart): readonly string[] {
+    let dates = this.datesMemo.get(part);
+    if (!dates) {
+      dates = [];
+      pushDates(month, part.days, dates);
+      this.datesMemo.set(part, dates);
+    }
+    return dates;
   }
 
   days(withNotes = false): DayMap {

@@ -3,6 +3,7 @@
 // one. The day index (day-index.ts, one file a year) beside them answers "which days, what
 // practice" cheaply.
 import { readdirSync } from 'node:fs';
+import type { DayChunks } from '../core/streaks.js';
 import { join, sep } from 'node:path';
 import { isoWithOffset } from '../core/dates.js';
 import { monthOfId, type Entry } from '../core/entry.js';
@@ -154,6 +155,11 @@ export class Journal {
   /** The days practised (keys of days(); with notes, days with a note too), cheaper when nothing else is needed. */
   dayKeys(withNotes = false): string[] {
     return this.index.dayKeys(withNotes);
+  }
+
+  /** The days practised, a list per month, each parsed once a process (see DayIndex.dayChunks). */
+  dayChunks(withNotes = false): DayChunks {
+    return this.index.dayChunks(withNotes);
   }
 
   /** Days practised and what each holds, from the index (month files re-read only if changed). */

@@ -23,7 +23,7 @@ export const reminderCacheFile = (home: string) => join(home, FILES.remindCache)
 export function reminderDays(home: string, settings: Settings, journal: Journal, from: LocalDate, to: LocalDate): { date: LocalDate; lines: ReminderLine[] }[] {
   const count = daysBetween(from, to) + 1;
   // With the reminder off nothing is said, and the history is not read.
-  const series = settings.reminder ? streakSeries(journal.dayKeys(settings.notesCountForStreak), from, to) : [];
+  const series = settings.reminder ? streakSeries(journal.dayChunks(settings.notesCountForStreak), from, to) : [];
   const dates = Array.from({ length: count }, (_, i) => addDays(from, i));
   // Who is due each day (issue 14); a people.json that cannot be read leaves the people line out, as `harmony remind` does.
   let people: (DuePeople | null)[] | null = null;

@@ -2,7 +2,7 @@
 // must equal streakInfo on each day, so it is checked against it over random histories.
 import { describe, expect, it } from 'vitest';
 import { addDays, type LocalDate } from '../../src/core/dates.js';
-import { streakInfo, streakSeries } from '../../src/core/streaks.js';
+import { streakInfo, streakPair, streakSeries } from '../../src/core/streaks.js';
 
 function random(seed: number): () => number {
   return () => {
@@ -49,5 +49,45 @@ describe('streakSeries', () => {
     expectSeries(['2025-06-03'], '2025-06-01', 6);
     expectSeries(['2025-06-03', 'nonsense', '2025-02-30'], '2025-06-01', 4);
     expect(streakSeries(['2025-06-03'], '2025-06-05', '2025-06-04')).toEqual([]);
+  });
+});
+
+describe('days given as month lists (DayChunks, what the day index hands over)', () => {
+  /** Splits days into lists by month, in the order they come (a month may appear twice, as a hand-edited file can). */
+  const chunked = (days: LocalDate[]) => {
+    const chunks: LocalDate[][] = [];
+    for (const d of days) {
+      const last = chunks[chunks.length - 1];
+      if (last && last[0]!.slice(0, 7) === d.slice(0, 7)) last.push(d);
+      else chunks.push([d]);
+    }
+    return { chunks };
+  };
+
+  it('give what the flat list gives, in streakInfo, streakPair and streakSeries', () => {
+    const next = random(29);
+    for (let round = 0; round < 150; round++) {
+      const days = history(next, '2024-11-20', 5 + Math.floor(next() * 120));
+      if (next() < 0.2) days.push('2025-02-30', 'not a date');
+      const c = chunked(days);
+      const today = addDays('2024-11-20', Math.floor(next() * 140));
+      expect(streakInfo(c, today), `round ${round}`).toEqual(streakInfo(days, today));
+      const added = addDays(today, -Math.floor(next() * 5));
+      expect(streakPair(c, today, added), `round ${round}`).toEqual(streakPair(days, today, added));
+      expect(streakSeries(c, addDays(today, -2), addDays(today, 14))).toEqual(streakSeries(days, addDays(today, -2), addDays(today, 14)));
+    }
+  });
+
+  it('a list parsed once is not parsed again: a changed month is a new list, and only it is read', () => {
+    const days = history(random(5), '2025-01-01', 80);
+    const c = chunked(days);
+    const before = streakInfo(c, '2025-03-25');
+    // The same arrays again: the memo gives the same answer.
+    expect(streakInfo(c, '2025-03-25')).toEqual(before);
+    // A month saved: a new array for it, the others kept (as DayIndex.dayChunks does).
+    const march = c.chunks.length - 1;
+    const saved = { chunks: c.chunks.map((chunk, i) => (i === march ? [...chunk, '2025-03-25'] : chunk)) };
+    expect(streakInfo(saved, '2025-03-25')).toEqual(streakInfo([...days, '2025-03-25'], '2025-03-25'));
+    expect(streakInfo(saved, '2025-03-25').practicedToday).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import type { Lesson } from '../../content/types.js';
 import type { LocalDate } from '../../core/dates.js';
 import { resolvePrincipleId, type PrincipleId } from '../../core/principles.js';
 import { validPrinciplesHint } from '../../core/lessons.js';
-import { streakInfo, type StreakInfo } from '../../core/streaks.js';
+import { streakInfo, type Days, type StreakInfo } from '../../core/streaks.js';
 import { suggestionReader, suggestPrinciple, type Suggestion } from '../../core/suggest.js';
 import { weekOf } from '../../core/weeks.js';
 import { DataError, UsageError } from '../../errors.js';
@@ -20,7 +20,7 @@ export interface Today {
   /** What one day holds, from its month's part of the day index. */
   day: (date: LocalDate) => DaySummary | undefined;
   /** The days practised, as first read (before the save, when loaded with `streak`). */
-  days: () => LocalDate[];
+  days: () => Days;
   /** The streak as it stands (the home screen); a save works out before and after at once. */
   readonly before: StreakInfo;
   /** The principle to suggest: least practised lately (the newest months only), quiz weakness on a tie. */
@@ -40,8 +40,8 @@ export async function loadToday(ctx: Context, o: { streak?: boolean } = {}): Pro
   const store = ctx.store();
   const today = ctx.today();
   const quiz = quizHints(store, ctx.now());
-  let keys: LocalDate[] | undefined;
-  const days = () => (keys ??= store.journal.dayKeys(store.settings().notesCountForStreak));
+  let keys: Days | undefined;
+  const days = () => (keys ??= store.journal.dayChunks(store.settings().notesCountForStreak));
   if (o.streak) days();
   let before: StreakInfo | undefined;
   return {
