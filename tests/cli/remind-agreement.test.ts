@@ -1,6 +1,8 @@
 // The shell snippets and `harmony remind` agree, line for line, over a simulated 400-day
 // history: practice with gaps (freezes earned, spent, streaks broken), back-filled days,
 // notes (counting for a while), the reminder off for a week, dayStartHour 0 then 4 then 0,
+// people due (five with rhythms from 3 days to a month, met now and then, one snoozed, one
+// paused, and reminderPeople count, then names, then off, then count again),
 // clock changes in Berlin and New York (both directions), and travel (New York, Tokyo,
 // Kiritimati at +14, then Honolulu across the date line). The history is saved through the
 // real store (each save rewrites the cache); at each sampled instant the cache the shell
@@ -33,6 +35,16 @@ import { snippetShells, type ShellName } from '../helpers/shells.js';
 const SHELLS = snippetShells('remind-agreement');
 const START: LocalDate = '2025-01-01';
 const DAYS = 400;
+/** People (issue 14), added on day 0: the reminder's people line comes from who is due. */
+const PEOPLE: { id: string; name: string; every: string; paused?: boolean }[] = [
+  { id: 'p-ana001', name: 'Ana', every: '3d' },
+  { id: 'p-ben001', name: 'Ben', every: '1w' },
+  { id: 'p-cy0001', name: 'Cy', every: '2w' },
+  { id: 'p-di0001', name: 'Di', every: '1m' },
+  { id: 'p-ed0001', name: 'Ed', every: '1w', paused: true },
+];
+/** Cy snoozed on day 100 for ten days (ended sooner by any connection). */
+const SNOOZE = { day: 100, person: 'p-cy0001', days: 10 };
 
 /** Where the user is: [first day, zone]. Clock changes: New York 2025-03-09 (day 67) and 11-02 (305), Berlin 03-30 (88) and 10-26 (298). */
 const ZONES: [number, string][] = [
@@ -46,8 +58,11 @@ const ZONES: [number, string][] = [
   [301, 'America/New_York'],
 ];
 /** Setting changes, on the morning of a day. */
-const SETTINGS: [number, 'dayStartHour' | 'notesCountForStreak' | 'reminder', number | boolean][] = [
+const SETTINGS: [number, 'dayStartHour' | 'notesCountForStreak' | 'reminder' | 'reminderPeople', number | boolean | string][] = [
   [120, 'dayStartHour', 4],
+  [180, 'reminderPeople', 'names'],
+  [230, 'reminderPeople', 'off'],
+  [250, 'reminderPeople', 'count'],
   [200, 'notesCountForStreak', true],
   [260, 'notesCountForStreak', false],
   [330, 'reminder', false],
@@ -73,8 +88,9 @@ function instant(zone: string, date: LocalDate, h: number, m: number, s: number)
 }
 
 type Event =
-  | { t: number; zone: string; kind: 'save'; what: 'checkin' | 'reflection' | 'note'; back: number }
-  | { t: number; zone: string; kind: 'setting'; key: (typeof SETTINGS)[number][1]; value: number | boolean }
+  | { t: number; zone: string; kind: 'save'; what: 'checkin' | 'reflection' | 'note'; back: number; with: string[] }
+  | { t: number; zone: string; kind: 'setting'; key: (typeof SETTINGS)[number][1]; value: number | boolean | string }
+  | { t: number; zone: string; kind: 'people'; snooze?: boolean }
   | { t: number; zone: string; kind: 'sample' };
 
 /** Zone periods switch at noon UTC of their first day, so every instant has one zone. */
@@ -95,17 +111,21 @@ function timeline(): Event[] {
         add({ t: at(h!, m!, s!), zone, kind: 'sample' });
       }
       for (const [d, key, value] of SETTINGS) if (d === day) add({ t: at(8, 0), zone, kind: 'setting', key, value });
+      if (day === 0) add({ t: at(7, 0), zone, kind: 'people' });
+      if (day === SNOOZE.day) add({ t: at(7, 30), zone, kind: 'people', snooze: true });
+      // Who the day's save was with: now and then one or two people (never the paused one).
+      const met = next() < 0.3 ? PEOPLE.filter((p) => !p.paused && next() < 0.35).map((p) => p.id) : [];
       // Practice: runs of days with lapses of 1-6 days, saved in the evening, some after midnight (the day before, with dayStartHour 4).
       if (practising ? next() < 0.12 : next() < 0.35) practising = !practising;
       if (practising) {
         const late = next() < 0.2;
         const what = next() < 0.15 ? 'reflection' : 'checkin';
-        add({ t: late ? at(0, 10 + Math.floor(next() * 200)) : at(18 + Math.floor(next() * 5), Math.floor(next() * 60)), zone, kind: 'save', what, back: 0 });
+        add({ t: late ? at(0, 10 + Math.floor(next() * 200)) : at(18 + Math.floor(next() * 5), Math.floor(next() * 60)), zone, kind: 'save', what, back: 0, with: met });
       } else if (next() < 0.25) {
-        add({ t: at(13, Math.floor(next() * 60)), zone, kind: 'save', what: 'note', back: 0 });
+        add({ t: at(13, Math.floor(next() * 60)), zone, kind: 'save', what: 'note', back: 0, with: met });
       }
       // Back-filling a missed day (checkin --date), now and then.
-      if (next() < 0.08) add({ t: at(12, 30), zone, kind: 'save', what: 'checkin', back: 1 + Math.floor(next() * 3) });
+      if (next() < 0.08) add({ t: at(12, 30), zone, kind: 'save', what: 'checkin', back: 1 + Math.floor(next() * 3), with: next() < 0.5 ? [PEOPLE[0]!.id] : [] });
     }
   }
   return events.sort((a, b) => a.t - b.t);
@@ -153,6 +173,19 @@ async function simulate(): Promise<void> {
     const iso = new Date(e.t).toISOString();
     if (e.kind === 'setting') {
       await saveSetting(store, e.key, e.value as never);
+    } else if (e.kind === 'people') {
+      const day = practiceDay(new Date(e.t), store.settings().dayStartHour);
+      await store.write(() => {
+        const doc = store.people();
+        if (!e.snooze) {
+          for (const p of PEOPLE) doc.people.push({ id: p.id, name: p.name, aliases: [], every: p.every, ...(p.paused ? { paused: true } : {}), addedOn: day, createdAt: iso, updatedAt: iso });
+        } else {
+          const p = doc.people.find((x) => x.id === SNOOZE.person)!;
+          p.snooze = { from: day, until: addDays(day, SNOOZE.days) };
+          p.updatedAt = iso;
+        }
+        store.writePeople(doc);
+      });
     } else if (e.kind === 'save') {
       const today = practiceDay(new Date(e.t), store.settings().dayStartHour);
       const date = addDays(today, -e.back);
@@ -161,6 +194,7 @@ async function simulate(): Promise<void> {
         e.what === 'note'
           ? buildNote({ date, text: `note ${serial++}`, tags: [] }, new Date(e.t), taken)
           : buildEntry({ kind: e.what, date, principle: 'trust', mood: 3, answers: [{ prompt: 'p', answer: `a ${serial++}` }] }, new Date(e.t), taken);
+      if (e.with.length > 0) entry.with = e.with;
       await store.write(() => store.journal.add([entry]));
     } else {
       // What the shell would see: the cache as it is now.
@@ -259,7 +293,13 @@ describe('the shell snippets and harmony remind agree over 400 days', () => {
     expect(texts.some((t) => t.includes('a freeze covers'))).toBe(true);
     expect(texts.some((t) => t.includes('2 freezes cover'))).toBe(true);
     expect(texts.some((t) => t.includes('no check-in yet today'))).toBe(true);
-    expect(samples.filter((s) => s.expected.length === 0).length).toBeGreaterThan(200); // done days, reminder off
+    expect(samples.filter((s) => s.expected.length === 0).length).toBeGreaterThan(100); // done days with no one due, reminder off
+    // People due: counted, then named (the snippet prints the name harmony remind would), never the paused one.
+    expect(texts.some((t) => /reach out to \d+ (people|person)/.test(t) || t.includes('reach out to someone'))).toBe(true);
+    expect(texts.some((t) => /since you (and|added) (Ana|Ben|Cy|Di)\b/.test(t))).toBe(true);
+    expect(texts.some((t) => /\bEd\b/.test(t))).toBe(false);
+    // Two lines (streak, then people) on some days.
+    expect(samples.some((s) => s.expected.length === 2)).toBe(true);
     // Shell starts before 04:00 that belong to the day before (dayStartHour 4).
     expect(samples.filter((s) => s.day !== s.wallDate).length).toBeGreaterThan(100);
     // Almost always answered from the file; the rest asked harmony remind, which rebuilt it.
