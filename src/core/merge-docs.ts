@@ -129,17 +129,29 @@ interface PersonLike {
   forgotten?: boolean;
 }
 
-/** people.json: person by id; someone forgotten stays forgotten, otherwise the later change wins. */
+/**
+ * people.json: person by id, and a person changed on both machines field by field (a rename
+ * on one and a snooze on the other both stay); a field changed on both takes the side changed
+ * later (updatedAt). Someone forgotten stays forgotten: a forget is never undone, not even by
+ * a side that matches the base, and nothing of the other side's name comes back with it.
+ */
 export function mergePeople(base: Doc | null, a: Doc, c: Doc): Doc {
   const byId = (d: Doc | null) => (d ? Object.fromEntries((d.people as PersonLike[]).map((p) => [p.id, p])) : undefined);
-  const pick = (x: PersonLike, y: PersonLike) => {
-    if (Boolean(x.forgotten) !== Boolean(y.forgotten)) return x.forgotten ? x : y;
+  const [pb, pa, pc] = [byId(base), byId(a)!, byId(c)!];
+  const later = (x: PersonLike, y: PersonLike) => {
     const d = Date.parse(x.updatedAt ?? '') - Date.parse(y.updatedAt ?? '');
     return d > 0 ? x : d < 0 ? y : larger(x, y);
   };
-  const [pa, pc] = [byId(a)!, byId(c)!];
-  const merged = mergeMaps(byId(base), pa, pc, pick);
-  // A forget is never undone, not even by a side that matches the base.
+  const pick = (x: PersonLike, y: PersonLike): PersonLike => {
+    if (x.forgotten || y.forgotten) return x.forgotten && y.forgotten ? larger(x, y) : x.forgotten ? x : y;
+    const b = pb?.[x.id];
+    if (!b) return later(x, y);
+    // Both changed: each field from the side that changed it; a field both changed, from the later side.
+    const first = later(x, y) === x ? x : y;
+    const fields = mergeMaps(b as unknown as Doc, x as unknown as Doc, y as unknown as Doc, (fx, fy) => (first === x ? fx : fy), true);
+    return { ...fields, id: x.id, updatedAt: first.updatedAt } as PersonLike;
+  };
+  const merged = mergeMaps(pb, pa, pc, pick);
   for (const id of Object.keys(merged)) {
     const gone = [pa[id], pc[id]].filter((p) => p?.forgotten) as PersonLike[];
     if (gone.length > 0) merged[id] = gone.length === 2 ? larger(gone[0]!, gone[1]!) : gone[0]!;
