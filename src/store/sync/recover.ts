@@ -4,7 +4,13 @@
 // - a merge it had started (MERGE_HEAD): undone, and done again below;
 // - a data file git was writing when it died (git writes the working tree in place): moved
 //   aside into conflict-copies/ and restored from the last commit. It held only merge output:
-//   harmony never writes over a file it cannot read, so nothing the user wrote was in it.
+//   harmony never writes over a file it cannot read, so nothing the user wrote was in it;
+// - a data file git had removed to write it anew (git unlinks, then creates): restored from
+//   the last commit, which holds it as it was before the merge (harmony commits first, and git
+//   never merges over an uncommitted file); the merge done again below brings the rest. Left
+//   missing, the next commit would take it for a file deleted by hand, and refuse for ever.
+// Only after a kill in the merge phase (the only step where git writes the working tree): a
+// file missing after any other step was deleted by hand and keeps its clear refusal.
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dataFileOf, decodeSide } from '../data-files.js';
@@ -28,13 +34,24 @@ export async function recover(git: Git, repo: Repo, phase: string | undefined): 
     const r = await git.run(['merge', '--abort']);
     if (r.code === 0) done.push('undid the interrupted merge');
   }
-  if (phase !== 'merge') return done;
+  // A merge still under way (its abort failed) is finished from its two sides (finishMerge):
+  // the last commit's copy would drop the other side's part of it.
+  if (phase !== 'merge' || inProgress(repo.gitDir) === 'merge') return done;
   for (const c of await changes(git)) {
     const file = dataFileOf(c.path);
-    if (!file || c.xy.includes('D')) continue;
+    if (!file) continue;
     const full = join(repo.home, c.path);
+    let bytes: Buffer;
     try {
-      decodeSide(full, readFileSync(full), file.spec);
+      bytes = readFileSync(full);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || (await git.show(`HEAD:${c.path}`)) === null) continue;
+      await git.ok(['checkout', 'HEAD', '--', c.path], 'restoring a file an interrupted sync left missing');
+      done.push(`restored ${c.path}, which the interrupted sync had left missing (as last committed here; nothing was lost)`);
+      continue;
+    }
+    try {
+      decodeSide(full, bytes, file.spec);
       continue; // whole: merged content, or the user's own new work; committed next
     } catch {
       // torn by the killed merge

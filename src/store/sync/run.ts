@@ -79,6 +79,9 @@ export async function syncNow(store: Store, setup: SyncSetup): Promise<SyncRepor
     }
     throw error;
   }
+  // Taken over from a killed sync: until what it left is put right (recover), its phase stays
+  // in the pid file, so a kill during the repair is repaired the same way by the next sync.
+  if (lock.interrupted && lock.phase) lock.setPhase(lock.phase);
   const git = new Git(setup.home, { driver: setup.driver, env: setup.env, batch: setup.batch });
   try {
     takeAgain(repo.gitDir);
