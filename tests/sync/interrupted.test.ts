@@ -33,11 +33,18 @@ async function twoMachines(seed: number) {
   return { dir, sim, a, b };
 }
 
-/** From now on git stops in a's repository whenever it writes a month (the file already removed), until `release`. */
-function holdGitOnMonths(dir: string, a: Clone) {
+// Once: the filter's git, found through /proc (Linux), is killed; after that the filter passes the month through.
+const killGitOnce = (dir: string) =>
+  `[ -e '${dir}/killed-once' ] && exec cat\ntouch '${dir}/killed-once'\np=$PPID; while [ "$(cat /proc/$p/comm)" != git ]; do p=$(cut -d" " -f4 /proc/$p/stat); done; kill -9 $p\n`;
+
+/**
+ * From now on git stops in a's repository whenever it writes a month (the file already
+ * removed), until `release`: it waits there, or with `killGit` is killed there (harmony goes on).
+ */
+function holdGitOnMonths(dir: string, a: Clone, killGit = false) {
   const marker = join(dir, 'git-is-holding');
   const script = join(dir, 'hold.sh');
-  writeFileSync(script, `touch '${marker}'\nexec sleep 120\n`);
+  writeFileSync(script, killGit ? `touch '${marker}'\n${killGitOnce(dir)}` : `touch '${marker}'\nexec sleep 120\n`);
   const git = (args: string[]) => spawnSync('git', ['-C', a.home, ...args], { encoding: 'utf8' });
   // (core.attributesFile: harmony writes .git/info/attributes itself at each sync.)
   const attributes = join(dir, 'hold-attributes');
@@ -108,6 +115,25 @@ describe.skipIf(!HAS_GIT)('a sync killed while git rewrites a month file', { tim
     expect(phaseLeft(a.home)).toBe('merge'); // still known as a merge to repair, not a fresh start
     hold.release();
     ageGitLock(a.home);
+    const next = syncBin(sim, a.home);
+    expect([next.status, next.stderr]).toEqual([0, '']);
+    await sim.sync(b);
+    await sim.sync(a);
+    expect(sim.check()).toEqual([]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('git killed there while harmony goes on: harmony repairs at once, says so, and the next sync finishes', async () => {
+    const { dir, sim, a, b } = await twoMachines(14);
+    await sim.add(a, 'note');
+    const hold = holdGitOnMonths(dir, a, true);
+    const stopped = syncBin(sim, a.home);
+    expect(existsSync(hold.marker), 'git reached a month file').toBe(true);
+    expect(stopped.status, stopped.stderr).toBe(5);
+    expect(stopped.stderr).toMatch(/^harmony: git was stopped \(SIGKILL\) while it merged the journal from origin \(.*\); harmony put right what it left half-done, and your changes are committed here\. Run harmony sync again\.$/m);
+    expect(stopped.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(a.home, MONTH))).toBe(true);
+    expect(existsSync(join(a.home, '.git', 'index.lock'))).toBe(false);
+    hold.release();
     const next = syncBin(sim, a.home);
     expect([next.status, next.stderr]).toEqual([0, '']);
     await sim.sync(b);

@@ -18,6 +18,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 if (!HAS_GIT) console.log(`sync kill test skipped: ${NO_GIT_REASON}`);
 
 const KILLS = 50;
+// Where the kills land depends on the machine's timing as well as on the seed, so a run is not
+// replayed exactly; another seed (HARMONY_KILL_SEED=n) tries other moments. The window that
+// failed once (a month git had removed, tests/sync/interrupted.test.ts) is made on purpose there.
+const SEED = Number(process.env.HARMONY_KILL_SEED ?? 4242);
 
 /** The processes whose parent is `pid` (Linux /proc; elsewhere none are found and only harmony is killed). */
 function children(pid: number): number[] {
@@ -67,7 +71,7 @@ describe.skipIf(!HAS_GIT)('harmony sync killed at random moments', () => {
   it(`recovers and converges after ${KILLS} kill -9s, with nothing lost`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'harmony-kill-'));
     dirs.push(dir);
-    const sim = new Sim(dir, seededRng(4242));
+    const sim = new Sim(dir, seededRng(SEED));
     await sim.start(2, 0);
     const [a, b] = sim.clones as [(typeof sim.clones)[0], (typeof sim.clones)[0]];
     // How long an undisturbed sync takes here, so the kills spread over all of it.
@@ -99,10 +103,10 @@ describe.skipIf(!HAS_GIT)('harmony sync killed at random moments', () => {
       ageLocks(a.home);
       // The next sync (the command, as a user would run it) finishes.
       const next = spawnSync(process.execPath, [BIN, 'sync'], { env: { ...sim.env, HARMONY_HOME: a.home }, encoding: 'utf8', timeout: 120_000 });
-      if (next.status !== 0) failures.push(`round ${round}: the sync after the kill failed (${next.status}): ${next.stderr.trim()}`);
+      if (next.status !== 0) failures.push(`seed ${SEED}, round ${round}: the sync after the kill failed (${next.status}): ${next.stderr.trim()}`);
     }
     for (const c of [a, b, a]) await sim.sync(c);
-    console.log(`${kills} of ${KILLS} syncs were killed part-way (where: ${JSON.stringify(phases)}); a normal sync took ${span} ms; half-written files moved aside: ${readdirSync(a.home).includes('conflict-copies')}`);
+    console.log(`seed ${SEED}: ${kills} of ${KILLS} syncs were killed part-way (where: ${JSON.stringify(phases)}); a normal sync took ${span} ms; half-written files moved aside: ${readdirSync(a.home).includes('conflict-copies')}`);
     expect(failures).toEqual([]);
     expect(kills).toBeGreaterThanOrEqual(KILLS * 0.6);
     expect(sim.check()).toEqual([]);

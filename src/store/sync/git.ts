@@ -10,6 +10,8 @@ export interface GitResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The signal that ended git part-way (killed, out of memory), when one did. */
+  signal?: NodeJS.Signals;
 }
 
 export interface GitOptions {
@@ -68,8 +70,8 @@ export class Git {
           const code = (error as NodeJS.ErrnoException | null)?.code;
           if (code === 'ENOENT' && !stderr) return reject(new SyncError(existsSync(this.cwd) ? NO_GIT : `${this.cwd} does not exist; nothing was changed.`));
           if (error && typeof (error as { code?: unknown }).code !== 'number') {
-            const killed = (error as { killed?: boolean }).killed;
-            return resolve({ code: 128, stdout, stderr: stderr || (killed ? 'fatal: git took too long and was stopped' : error.message) });
+            const { killed, signal } = error as { killed?: boolean; signal?: NodeJS.Signals | null };
+            return resolve({ code: 128, stdout, stderr: stderr || (killed ? 'fatal: git took too long and was stopped' : signal ? `fatal: git was stopped (${signal})` : error.message), signal: signal ?? undefined });
           }
           resolve({ code: error ? Number((error as { code?: number }).code) : 0, stdout, stderr });
         },

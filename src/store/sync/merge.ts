@@ -24,6 +24,13 @@ export interface MergeOutcome {
 
 const MESSAGE = 'harmony: merge the journal from other machines';
 
+/**
+ * git itself was stopped part-way through the merge (killed, out of memory) while harmony
+ * went on: it may have left the working tree half-written, a month removed to be written
+ * anew, its index.lock. The caller puts that right at once (recover.ts), as after a kill.
+ */
+export class GitStopped extends SyncError {}
+
 /** The driver's own lines in git's output: what could not be merged, and why. */
 function driverLines(out: string): string[] {
   return out.split('\n').filter((l) => l.startsWith('harmony merge-driver: ')).map((l) => l.slice('harmony merge-driver: '.length));
@@ -48,6 +55,7 @@ export async function mergeRemote(git: Git, home: string, target: string, remote
     r = await git.run([base[0]!, '--allow-unrelated-histories', ...base.slice(1), target]);
   }
   if (r.code !== 0 && /would be overwritten by merge/.test(r.stderr)) return { received: [], remoteEmpty: false, committed: false, unsaved: true };
+  if (r.signal) throw new GitStopped(`git was stopped (${r.signal}) while it merged the journal from ${remoteName}`);
   if (r.code === 0) {
     const received = r.stdout.split('\n').flatMap((l) => /^ (\S.*?)\s+\|\s/.exec(l)?.[1] ?? []);
     return { received, remoteEmpty: false, committed: /^Merge made by/m.test(r.stdout) };

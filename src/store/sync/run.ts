@@ -10,7 +10,7 @@ import { refreshReminderCache } from '../remind-cache.js';
 import { dataFileOf, decodeSide } from '../data-files.js';
 import { changes, commitChanges, readStatus } from './commit.js';
 import { Git, remoteError, remoteFailure } from './git.js';
-import { finishMerge, mergeRemote } from './merge.js';
+import { finishMerge, GitStopped, mergeRemote, type MergeOutcome } from './merge.js';
 import { fetchArgs, takeEarlyFetch } from './early-fetch.js';
 import { originUrl } from './origin.js';
 import { acquireSyncLock, askAgain, readRecord, SyncBusy, takeAgain, writeRecord, type SyncLock } from './record.js';
@@ -171,12 +171,20 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
     if (fetched.code !== 0) throw remoteError('fetch from', remoteName, fetched.stderr, true);
     lock.setPhase('merge');
     const merged = await store.write(async () => {
-      let m = await mergeRemote(git, repo.home, target, remoteName);
-      if (m.unsaved) {
-        // Saved meanwhile (another command, while this sync fetched): commit that too, then merge.
-        report.committed += await commitChanges(git, repo.home, setup.host, setup.now());
-        toSend = true;
+      let m: MergeOutcome;
+      try {
         m = await mergeRemote(git, repo.home, target, remoteName);
+        if (m.unsaved) {
+          // Saved meanwhile (another command, while this sync fetched): commit that too, then merge.
+          report.committed += await commitChanges(git, repo.home, setup.host, setup.now());
+          toSend = true;
+          m = await mergeRemote(git, repo.home, target, remoteName);
+        }
+      } catch (error) {
+        if (!(error instanceof GitStopped)) throw error;
+        // Put right now what git left, rather than leave the next sync to take it for a file deleted by hand.
+        const repaired = await recover(git, repo, 'merge');
+        throw new GitStopped(`${error.message}; ${repaired.length > 0 ? 'harmony put right what it left half-done' : 'it left nothing half-done'}, and your changes are committed here. Run harmony sync again.`);
       }
       // The journal or the settings came in from another machine: the shell reminder's cache follows.
       if (m.received.some((p) => p.startsWith('journal/') || p === 'config.json')) refreshReminder(store, setup);
