@@ -43,6 +43,8 @@ export interface SyncReport {
 }
 
 const MAX_PUSHES = 5;
+/** git's words when another fetch updated the same remote-tracking ref at the same moment. */
+const REF_RACE = /cannot lock ref|unable to update local ref/;
 
 /** A remote URL fit to show: a password or token in it is hidden. */
 export const shownUrl = (url: string) => url.replace(/(\/\/[^/@:]*):[^/@]*@/, '$1:***@');
@@ -126,7 +128,9 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
   lock.setPhase('commit');
   // Started by main.ts before harmony loaded, when it could be (not after a killed sync: its stale locks may spoil it).
   const early = takeEarlyFetch(setup.home);
-  let fetching = url ? (!lock.interrupted && early) || fetch() : null;
+  // Unused, it may still be running: two fetches at once trip on each other's ref locks, so this one waits for it.
+  const fresh = () => (early ? early.then(fetch, fetch) : fetch());
+  let fetching = url ? (!lock.interrupted && early) || fresh() : null;
   let refetched = !early || lock.interrupted;
   fetching?.catch(() => undefined); // awaited below; an early failure must not be "unhandled" meanwhile
   // The driver line in .git/config (for git run by hand) follows harmony when it moves.
@@ -163,8 +167,9 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
   let toSend = report.committed > 0 || report.finished.length > 0 || ahead !== 0;
   for (let attempt = 1; ; attempt++) {
     let fetched = await fetching;
-    if (fetched.code !== 0 && !refetched) {
-      // The early fetch ran before this sync held its lock (another sync's fetch, a stale ref lock): once more.
+    if (fetched.code !== 0 && (!refetched || REF_RACE.test(fetched.stderr))) {
+      // The early fetch ran before this sync held its lock (another sync's fetch, a stale ref lock),
+      // or a killed sync's fetch, still running, moved the same ref meanwhile: once more.
       refetched = true;
       fetched = await fetch();
     }
