@@ -34,7 +34,7 @@ function todaysLines(home: string, settings: Settings, journal: Journal, today: 
   if (!settings.reminder) return [];
   const practised = (kind: string) => kind !== 'note' || settings.notesCountForStreak;
   const done = journal.readMonth(today.slice(0, 7)).some((e) => e.date === today && practised(e.kind));
-  const streak = done ? null : streakInfo(journal.dayChunks(settings.notesCountForStreak), today);
+  const streak = done ? null : streakInfo(journal.dayKeys(settings.notesCountForStreak), today);
   let people = null;
   try {
     people = duePeopleDays(home, journal, settings, [today])?.[0] ?? null;

@@ -202,7 +202,7 @@ export class DayIndex {
   dayKeys(withNotes = false): string[] {
     const out: string[] = [];
     const parts = this.checked();
-    for (const [month, part] of Object.entries(parts)) for (const d of this.datesOf(month, part)) out.push(d);
+    for (const [month, part] of Object.entries(parts)) pushDates(month, part.days, out);
     if (!withNotes) return out;
     // The setting notesCountForStreak: a day with only a note counts as practised too.
     const all = new Set(out);
