@@ -8,11 +8,14 @@ export const ANSWER = 'I put the phone away during our call and listened instead
 export const COMMANDS = [
   { name: '--version', args: ['--version'], anyStore: true },
   { name: '--help', args: ['--help'], anyStore: true },
-  { name: 'remind', args: ['remind'], probe: ['remind'] },
+  // enc: the encrypted copies of the 10-year store it also runs on (issue 18): 10y-locked (no
+  // key at hand: what every save and the reminder see) and 10y-open (after harmony unlock).
+  { name: 'remind', args: ['remind'], probe: ['remind'], enc: ['10y-locked'] },
+  { name: 'unlock', args: (m) => ['unlock', '--passphrase-file', m.passFile], probe: ['unlock', '--passphrase-file'], only: ['10y-open'] },
   { name: 'lessons', args: ['lessons'], probe: ['lessons'] },
   { name: 'learn', args: ['learn', 'trust', '--plain'], probe: ['learn', '--plain'] },
-  { name: 'journal --search', args: (m) => ['journal', '--search', m.searchTerm], probe: ['journal list', '--search'] },
-  { name: 'stats', args: ['stats'], probe: ['stats'] },
+  { name: 'journal --search', args: (m) => ['journal', '--search', m.searchTerm], probe: ['journal list', '--search'], enc: ['10y-open'] },
+  { name: 'stats', args: ['stats'], probe: ['stats'], enc: ['10y-open'] },
   { name: 'people --due', args: ['people', '--due'], probe: ['people list', '--due'] },
   { name: 'export md', args: ['export', '--format', 'md'], probe: ['export', '--format'] },
   // The weekly review's figures (last week's entries, the follow-ups after them, its quiz log).
@@ -26,6 +29,7 @@ export const COMMANDS = [
     save: true,
     args: ['checkin', '--mood', '4', '--principle', 'trust', '--answer', ANSWER, '--intention', 'Reply properly to one message today.'],
     probe: ['checkin', '--mood', '--principle', '--answer'],
+    enc: ['10y-locked', '10y-open'],
   },
   {
     name: 'reflect save',
@@ -55,6 +59,14 @@ export const BUDGETS = [
   { command: 'remind', store: '10y', kind: 'mem', max: 1.5 },
   { command: 'check', store: 'any', kind: 'ratio', max: 2.5 },
   { command: 'check 1MB', store: 'any', kind: 'ms', max: 3000 },
+  // Encryption at rest (issue 18): the daily save locked and unlocked, reading unlocked, the
+  // reminder locked, against the same 10-year store in plaintext; unlock (scrypt, 2^18) itself.
+  { command: 'checkin save', store: '10y-locked', from: '10y', kind: 'growth', max: 1.2 },
+  { command: 'checkin save', store: '10y-open', from: '10y', kind: 'growth', max: 1.2 },
+  { command: 'journal --search', store: '10y-open', from: '10y', kind: 'growth', max: 1.3 },
+  { command: 'stats', store: '10y-open', from: '10y', kind: 'growth', max: 1.3 },
+  { command: 'remind', store: '10y-locked', from: '10y', kind: 'growth', max: 1.05 },
+  { command: 'unlock', store: '10y-open', kind: 'ms', max: 1500 },
 ];
 
 export function budgetLabel(b) {

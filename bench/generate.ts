@@ -161,7 +161,7 @@ function addPeople(home: string, entries: Entry[], seed: number): number {
   return linked + notes.length;
 }
 
-function writeStore(home: string, entries: Entry[], lessons: Lesson[]): { months: number } {
+async function writeStore(home: string, entries: Entry[], lessons: Lesson[]): Promise<{ months: number }> {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   if (entries.length === 0) return { months: 0 };
   const journal = new Journal(home);
@@ -177,7 +177,7 @@ function writeStore(home: string, entries: Entry[], lessons: Lesson[]): { months
   for (const month of months.slice(0, -1)) {
     writeDoc(journal.monthPath(month), { schemaVersion: JOURNAL_VERSION, entries: byMonth.get(month) });
   }
-  journal.add(byMonth.get(months.at(-1)!)!);
+  (await journal.add(byMonth.get(months.at(-1)!)!));
   const state: State = { schemaVersion: STATE_VERSION, lessonsRead: {}, promptsUsed: {} };
   for (const l of lessons) state.lessonsRead[l.id] = entries[0]!.date;
   for (const e of entries.slice(-60)) for (const a of e.answers) state.promptsUsed[a.prompt] = e.date;
@@ -185,7 +185,7 @@ function writeStore(home: string, entries: Entry[], lessons: Lesson[]): { months
   if (problem) throw new Error(`generator made a bad state.json: ${problem}`);
   writeDoc(join(home, FILES.state), state);
   // Read everything back with the real reader: proves the files are what harmony expects.
-  const read = journal.all().length;
+  const read = (await journal.all()).length;
   if (read !== entries.length) throw new Error(`wrote ${entries.length} entries, read back ${read}`);
   return { months: months.length };
 }
@@ -209,7 +209,7 @@ for (const [i, plan] of plans.entries()) {
   const entries = plan.days === 0 ? [] : history(plan.days, plan.perDay, lessons, 1000 + i);
   if (plan.name === '100k') entries.splice(0, entries.length - 100_000); // exactly 100,000: drop the oldest
   const connections = plan.name === '10y' ? addPeople(home, entries, 77) : undefined;
-  const { months } = writeStore(home, entries, lessons);
+  const { months } = await writeStore(home, entries, lessons);
   stores[plan.name] = { home, entries: entries.length, months, firstDay: entries[0]?.date, ms: Math.round(performance.now() - started), ...(connections ? { people: PEOPLE, connections } : {}) };
 }
 process.stdout.write(JSON.stringify({ lastDay: LAST_DAY, searchTerm: SEARCH_TERM, stores }) + '\n');

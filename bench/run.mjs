@@ -4,7 +4,7 @@
 //   node bench/run.mjs [--runs N] [--quick] [--only cmd,cmd] [--stores empty,10y] [--latest] [--keep]
 // (--only shell: only the shell snippet's cost, bench/shell.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ const { values: opt } = parseArgs({
     runs: { type: 'string', default: '10' },
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
-    stores: { type: 'string', default: 'empty,1y,10y,100k' },
+    stores: { type: 'string', default: 'empty,1y,10y,100k,10y-locked,10y-open' },
     latest: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -41,6 +41,7 @@ process.on('SIGINT', () => process.exit(130));
 console.log(`harmony bench: node ${process.version}, ${cpus().length} CPUs, load ${load[0].toFixed(2)}; building stores in ${work}`);
 const manifest = await buildStores(ROOT, work);
 manifest.drafts = writeDrafts(ROOT, work);
+if (opt.stores.split(',').some((s) => s.startsWith('10y-'))) encryptedCopies(manifest, work);
 const storeNames = opt.stores.split(',').filter((s) => manifest.stores[s]);
 for (const s of storeNames) {
   const st = manifest.stores[s];
@@ -54,7 +55,31 @@ if (!withMemory) console.log('  /usr/bin/time (GNU time) not found: peak memory 
 // The bench's "today" is the day after the stores' history; saves move one day per run, so
 // the same-day rule never bites and each save lands in the same month as the last entries.
 const today = (n) => new Date(Date.parse(`${manifest.lastDay}T20:00:00Z`) + (n + 1) * 86_400_000).toISOString();
-const envFor = (home, now) => ({ ...process.env, HARMONY_HOME: home, HARMONY_NOW: now, TZ: 'UTC', NO_COLOR: '1', FORCE_COLOR: undefined });
+const runtimeOf = (home) => Object.values(manifest.stores).find((s) => s.home === home)?.runtime ?? join(work, 'runtime');
+const envFor = (home, now) => ({ ...process.env, HARMONY_HOME: home, HARMONY_NOW: now, TZ: 'UTC', NO_COLOR: '1', FORCE_COLOR: undefined, XDG_RUNTIME_DIR: runtimeOf(home) });
+
+/**
+ * Two encrypted copies of the 10-year store (issue 18), made by the real `harmony encrypt`
+ * (scrypt at its full 2^18): 10y-locked, whose runtime folder holds no key, and 10y-open,
+ * unlocked for the run.
+ */
+function encryptedCopies(manifest, work) {
+  const base = manifest.stores['10y'];
+  if (!base) return;
+  manifest.passFile = join(work, 'passphrase');
+  writeFileSync(manifest.passFile, 'a bench passphrase of some length\n', { mode: 0o600 });
+  for (const name of ['10y-locked', '10y-open']) {
+    const started = Date.now();
+    const home = join(work, 'stores', name);
+    const runtime = join(work, `runtime-${name}`);
+    mkdirSync(runtime, { recursive: true, mode: 0o700 });
+    cpSync(base.home, home, { recursive: true });
+    const env = { ...process.env, HARMONY_HOME: home, HARMONY_NOW: `${manifest.lastDay}T20:00:00Z`, TZ: 'UTC', NO_COLOR: '1', XDG_RUNTIME_DIR: runtime };
+    execFileSync(process.execPath, [BIN, 'encrypt', '--passphrase-file', manifest.passFile], { env, stdio: 'ignore' });
+    if (name === '10y-open') execFileSync(process.execPath, [BIN, 'unlock', '--for', '30d', '--passphrase-file', manifest.passFile], { env, stdio: 'ignore' });
+    manifest.stores[name] = { ...base, home, runtime, ms: Date.now() - started };
+  }
+}
 
 /** null when the command exists with the flags we use, else why not. */
 function missing(cmd, env) {
@@ -71,7 +96,8 @@ const wanted = opt.only ? COMMANDS.filter((c) => opt.only.split(',').includes(c.
 const rows = [];
 // Read-only commands first, saves last: saves add a few entries to each store.
 for (const cmd of [...wanted.filter((c) => !c.save), ...wanted.filter((c) => c.save)]) {
-  const stores = cmd.anyStore ? ['any'] : storeNames;
+  // An encrypted copy only for the commands that name it (the others would just be asked to unlock).
+  const stores = cmd.anyStore ? ['any'] : storeNames.filter((s) => (cmd.only ? cmd.only.includes(s) : !s.startsWith('10y-') || cmd.enc?.includes(s)));
   const why = missing(cmd, envFor(manifest.stores.empty.home, today(0)));
   for (const store of stores) {
     const home = manifest.stores[store === 'any' ? '10y' : store].home;

@@ -6,10 +6,11 @@ import { addJournal } from './cli/journal.js';
 import { addLearning } from './cli/learning.js';
 import { addPeople } from './cli/people.js';
 import { addPractice } from './cli/practice.js';
+import { addPrivacy } from './cli/privacy.js';
 import { examples, type Ctx } from './cli/shared.js';
 import { addSync } from './cli/sync.js';
 import { addTools } from './cli/tools.js';
-import { makeContext, type Context } from './context.js';
+import { makeContext, prepareContext, type Context } from './context.js';
 import { commanderMessage, EXIT, report } from './errors.js';
 import { processIO, type IO } from './ui/io.js';
 import { VERSION } from './version.js';
@@ -41,6 +42,7 @@ export function buildProgram(ctx: Ctx, io: IO): Command {
   addCheck(program, ctx);
   addTools(program, ctx);
   addSync(program, ctx);
+  addPrivacy(program, ctx);
   return program;
 }
 /** Runs the CLI and returns the exit code; errors are reported here, once. */
@@ -61,6 +63,7 @@ export async function runCli(argv: string[]): Promise<number> {
     // because an action would swallow typos like `harmony lesons` as arguments.
     // (`harmony --` too: commander would print the whole help to stderr and exit 0; issue 8.)
     if (argv.every((a) => a === '--no-color' || a === '--debug' || a === '--')) {
+      await prepareContext(ctx());
       await (await import('./commands/home.js')).run(ctx());
       return EXIT.ok;
     }

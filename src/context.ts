@@ -3,6 +3,8 @@ import type { IO } from './ui/io.js';
 import { UsageError } from './errors.js';
 import { practiceDay, type LocalDate } from './core/dates.js';
 import { openStore, type Store } from './store/index.js';
+import { harmonyHome } from './store/paths.js';
+import { isEncrypted } from './store/vault.js';
 import { inquirerPrompter, type Prompter } from './ui/prompts.js';
 
 export interface Context {
@@ -27,7 +29,14 @@ export function makeContext(io: IO, debug: boolean, prompter: Prompter = inquire
     debug,
     now: () => clock(io.env),
     today: () => practiceDay(ctx.now(), ctx.store().settings().dayStartHour),
-    store: () => (store ??= openStore(io.env)),
+    store: () => {
+      if (!store) {
+        store = openStore(io.env);
+        // A read of a locked encrypted journal asks here: a flag/env/passphraseCommand, or a prompt (issue 18).
+        store.passphrase = async (why) => (await import('./commands/common/passphrase.js')).existingPassphrase(ctx, {}, why);
+      }
+      return store;
+    },
     openedStore: () => store,
     prompter,
   };
@@ -40,4 +49,19 @@ function clock(env: NodeJS.ProcessEnv): Date {
   const d = new Date(pinned);
   if (Number.isNaN(d.getTime())) throw new UsageError(`HARMONY_NOW is not a valid date-time: "${pinned}".`);
   return d;
+}
+
+/**
+ * Before a command runs: an encrypted journal that is unlocked has the secret part of
+ * state.json read now (own prompts, prompts used...), so store.state() stays a plain read.
+ * Nothing for a plaintext journal but one failed file read.
+ */
+export async function prepareContext(ctx: Context): Promise<void> {
+  let home: string;
+  try {
+    home = harmonyHome(ctx.env);
+  } catch {
+    return; // the command reports a bad HARMONY_HOME itself, if it uses the store
+  }
+  if (isEncrypted(home)) await ctx.store().loadState();
 }

@@ -27,17 +27,25 @@ export interface RemindIO {
 
 /**
  * Today's lines, plain. The usual case is cheap: once today is in this month's file, the whole
- * day index (the costly read at years of history) is not needed for the streak. A people.json
- * that cannot be read only drops the people line (`skipped` says why, for --debug).
+ * day index (the costly read at years of history) is not needed for the streak. An encrypted
+ * journal's month cannot be read without the key: its plaintext day index says whether today
+ * is done. A people.json that cannot be read only drops the people line (`skipped` says why,
+ * for --debug).
  */
-function todaysLines(home: string, settings: Settings, journal: Journal, today: LocalDate, skipped: (why: string) => void): ReminderLine[] {
+async function todaysLines(home: string, settings: Settings, journal: Journal, today: LocalDate, skipped: (why: string) => void): Promise<ReminderLine[]> {
   if (!settings.reminder) return [];
   const practised = (kind: string) => kind !== 'note' || settings.notesCountForStreak;
-  const done = journal.readMonth(today.slice(0, 7)).some((e) => e.date === today && practised(e.kind));
-  const streak = done ? null : streakInfo(journal.dayKeys(settings.notesCountForStreak), today);
+  let done: boolean;
+  if (journal.vault().encrypted) {
+    const day = settings.notesCountForStreak ? undefined : await journal.day(today);
+    done = day !== undefined && day.checkins + day.reflections > 0;
+  } else {
+    done = (await journal.readMonth(today.slice(0, 7))).some((e) => e.date === today && practised(e.kind));
+  }
+  const streak = done ? null : streakInfo(await journal.dayKeys(settings.notesCountForStreak), today);
   let people = null;
   try {
-    people = duePeopleDays(home, journal, settings, [today])?.[0] ?? null;
+    people = (await duePeopleDays(home, journal, settings, [today]))?.[0] ?? null;
   } catch (error) {
     skipped((error as Error).message);
   }
@@ -48,14 +56,14 @@ function todaysLines(home: string, settings: Settings, journal: Journal, today: 
  * The lines to print (with colour codes when wanted). Throws on any problem. `heal` is
  * called when the reminder cache would not have said the same today.
  */
-export function reminderLinesNow(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColorFlag: boolean, heal?: (home: string, journal: Journal, now: Date) => void, skipped: (why: string) => void = () => {}): string[] {
+export async function reminderLinesNow(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColorFlag: boolean, heal?: (home: string, journal: Journal, now: Date) => void, skipped: (why: string) => void = () => {}): Promise<string[]> {
   const home = harmonyHome(env);
   const settings = readSettings(home);
   const now = env.HARMONY_NOW ? new Date(env.HARMONY_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`HARMONY_NOW is not a valid date-time: "${env.HARMONY_NOW}"`);
   const today = practiceDay(now, settings.dayStartHour);
   const journal = new Journal(home);
-  const lines = todaysLines(home, settings, journal, today, skipped);
+  const lines = await todaysLines(home, settings, journal, today, skipped);
   if (heal && !cacheAgrees(readReminderCache(home), settings, today, lines)) heal(home, journal, now);
   const color = wantsColor(env, stdoutTTY, noColorFlag ? false : undefined, settings.color);
   return lines.map((l) => paintLine(l, color));
@@ -67,7 +75,7 @@ export async function remind(io: RemindIO, debug: boolean, noColorFlag = false):
   let stale: { home: string; journal: Journal; now: Date } | undefined;
   try {
     const skipped = (why: string) => debug && io.stderr.write(`harmony remind: no line about people because: ${why}\n`);
-    const lines = reminderLinesNow(io.env, io.stdoutTTY, noColorFlag, (home, journal, now) => (stale = { home, journal, now }), skipped);
+    const lines = await reminderLinesNow(io.env, io.stdoutTTY, noColorFlag, (home, journal, now) => (stale = { home, journal, now }), skipped);
     if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
     else if (debug) io.stderr.write('harmony remind: nothing to say (today is done, or reminder is off).\n');
   } catch (error) {

@@ -66,7 +66,10 @@ export function addJournal(program: Command, ctx: Ctx): void {
     .addOption(new Option('--format <format>', 'md (readable journal) or json (complete backup)').choices(['md', 'json']).default('md'))
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--force', 'replace the --out file if it exists')
-    .addHelpText('after', examples('harmony export --out journal.md', 'harmony export --format json --out harmony-backup.json', 'harmony export --from 2026-01-01 --principle trust > trust.md'))
+    .option('--encrypt', 'write an age-encrypted file: to your key when the journal is encrypted, else to a passphrase (asked, or --passphrase-file)')
+    .option('--plaintext', 'an encrypted journal: write the export readable (needed for --out or a file)')
+    .option('--passphrase-file <file>', 'with --encrypt on a plaintext journal: the passphrase, first line of FILE')
+    .addHelpText('after', examples('harmony export --out journal.md', 'harmony export --format json --out harmony-backup.json', 'harmony export --format json --encrypt --out harmony-backup.json.age', 'harmony export --from 2026-01-01 --principle trust > trust.md'))
     .action(lazy(ctx, () => import('../commands/export.js')));
 
   program
@@ -77,6 +80,7 @@ export function addJournal(program: Command, ctx: Ctx): void {
     .option('--mood-map <map>', 'Daylio: numbers for custom mood names, e.g. "sleepy=2,proud=5"')
     .option('--dry-run', 'check the file and show what would change; write nothing')
     .option('--json', 'print the outcome as JSON')
-    .addHelpText('after', examples('harmony import harmony-backup.json --dry-run', 'ssh old-laptop harmony export --format json | harmony import -', 'jrnl --format json > jrnl.json && harmony import --from jrnl jrnl.json', 'harmony import --from jrnl ~/.local/share/jrnl/journal.txt --dry-run', 'harmony import --from daylio daylio_export.csv --mood-map "sleepy=2"'))
+    .option('--passphrase-file <file>', 'an age-encrypted backup made with a passphrase: the passphrase, first line of FILE')
+    .addHelpText('after', examples('harmony import harmony-backup.json --dry-run', 'harmony import harmony-backup.json.age   # an export --encrypt: your key or its passphrase', 'ssh old-laptop harmony export --format json | harmony import -', 'jrnl --format json > jrnl.json && harmony import --from jrnl jrnl.json', 'harmony import --from jrnl ~/.local/share/jrnl/journal.txt --dry-run', 'harmony import --from daylio daylio_export.csv --mood-map "sleepy=2"'))
     .action(lazy(ctx, () => import('../commands/import.js')));
 }

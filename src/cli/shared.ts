@@ -1,6 +1,6 @@
 // Helpers shared by the command declarations in src/cli/.
 import { InvalidArgumentError } from 'commander';
-import type { Context } from '../context.js';
+import { prepareContext, type Context } from '../context.js';
 
 export type Ctx = () => Context;
 type Loader = () => Promise<{ run: (ctx: Context, ...args: any[]) => Promise<void> | void }>;
@@ -9,8 +9,10 @@ type Loader = () => Promise<{ run: (ctx: Context, ...args: any[]) => Promise<voi
 export function lazy(ctx: Ctx, load: Loader) {
   return async (...args: unknown[]) => {
     const mod = await load();
+    const context = ctx();
+    await prepareContext(context);
     // commander passes (...arguments, options, command); we drop the command object.
-    await mod.run(ctx(), ...args.slice(0, -1));
+    await mod.run(context, ...args.slice(0, -1));
   };
 }
 

@@ -38,7 +38,7 @@ export function addTools(program: Command, ctx: Ctx): void {
   // command resolves keys itself (case-insensitive) and says which are valid.
   const configModule = () => import('../commands/config.js');
   const settingKey = () =>
-    program.createArgument('<key>', 'the setting').choices(['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart', 'autoSync', 'reminderPeople']).argParser((v: string) => v);
+    program.createArgument('<key>', 'the setting').choices(['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart', 'autoSync', 'reminderPeople', 'passphraseCommand']).argParser((v: string) => v);
   config
     .command('list', { isDefault: true })
     .description('show every setting and its value (the default)')
@@ -54,7 +54,7 @@ export function addTools(program: Command, ctx: Ctx): void {
     .action(lazy(ctx, async () => ({ run: (await configModule()).get })));
   config
     .command('set')
-    .description('change a setting: name, dayStartHour (0-6), editor, color (auto|always|never), reminder (on|off), notesCountForStreak (on|off), weekStart (mon|sun), autoSync (on|off), reminderPeople (names|count|off)')
+    .description('change a setting: name, dayStartHour (0-6), editor, color (auto|always|never), reminder (on|off), notesCountForStreak (on|off), weekStart (mon|sun), autoSync (on|off), reminderPeople (names|count|off), passphraseCommand')
     .addArgument(settingKey())
     .argument('<value>', 'the new value ("" clears name or editor)')
     .addHelpText('after', examples('harmony config set dayStartHour 4', 'harmony config set color never', 'harmony config set reminder off'))

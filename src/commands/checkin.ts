@@ -34,10 +34,12 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
   if (answers.length > CHECKIN_PROMPTS) {
     throw new UsageError(`A check-in takes at most ${CHECKIN_PROMPTS} --answer values; for a longer reflection use: harmony reflect`);
   }
-  const existing = (p.day(date)?.checkins ?? 0) > 0 ? dayCheckin(p, date) : undefined;
+  const done = ((await p.day(date))?.checkins ?? 0) > 0;
+  // Known from the day index; the entry itself is read (and, encrypted and locked, the passphrase asked) only to add to it.
+  if (done && !opts.append && !ctx.io.interactive) throw alreadyDone(date, p.today);
+  const existing = done ? await dayCheckin(p, date) : undefined;
   if (existing) {
     if (!opts.append) {
-      if (!ctx.io.interactive) throw alreadyDone(date, p.today);
       const choice = await sameDayChoice(ctx, existing);
       if (choice === 'cancel') return print(ctx.io, 'Nothing changed.');
     }
@@ -47,7 +49,7 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
   if (missing.length > 0) requireInteractive(ctx.io, 'checkin', missing);
   const s = await runSteps({ ctx, today: p, opts, ask: missing.length > 0, draft: { date, answers: [], offered: [] } });
   const { principle, offered, newPeople, ...rest } = s.draft;
-  const rough = !opts.json && roughDaysNow(p, date, rest.mood, p.store.state().roughDaysShown);
+  const rough = !opts.json && (await roughDaysNow(p, date, rest.mood, p.store.state().roughDaysShown));
   const update: StateUpdate = (state) => {
     markOffered((state.practicesOffered ??= {}), offered, p.today);
     if (rough) state.roughDaysShown = p.today;
@@ -88,8 +90,8 @@ function addedNote(ctx: Context, names: string[] | undefined, json?: boolean): v
   print(ctx.io, styleFor(ctx.io).muted(`Added ${who} to your people. How often you want real contact: harmony people edit NAME --every 2w`));
 }
 
-function dayCheckin(p: Today, date: string): Entry | undefined {
-  return p.store.journal.readMonth(date.slice(0, 7)).find((e) => e.date === date && e.kind === 'checkin');
+async function dayCheckin(p: Today, date: string): Promise<Entry | undefined> {
+  return (await p.store.journal.readMonth(date.slice(0, 7))).find((e) => e.date === date && e.kind === 'checkin');
 }
 
 function alreadyDone(date: string, today: string): UsageError {
@@ -121,7 +123,7 @@ async function finish(ctx: Context, p: Today, entry: Entry, verb: string, json?:
   const s = styleFor(ctx.io);
   const lines: string[] = [];
   if (entry.practice && !entry.practice.done && entry.date === p.today) lines.push(`Today's practice: ${safeText(entry.practice.text)}`, s.muted('  Done it? harmony practice done'));
-  const back = lookBackLine(p);
+  const back = await lookBackLine(p);
   if (back) lines.push(s.muted(back));
   if (rough) lines.push('', ROUGH_DAYS_TEXT);
   if (lines.length > 0) print(ctx.io, ...lines);

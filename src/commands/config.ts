@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { SETTING_HELP, SETTING_KEYS, parseSettingValue, resolveSettingKey, settingsData, showSetting } from '../core/config.js';
 import { safeText } from '../core/safe.js';
+import { UsageError } from '../errors.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
 export async function list(ctx: Context, opts: { json?: boolean }): Promise<void> {
@@ -30,6 +31,9 @@ export async function set(ctx: Context, key: string, value: string): Promise<voi
   const k = resolveSettingKey(key);
   const parsed = parseSettingValue(k, value);
   const store = ctx.store();
+  if (k === 'name' && parsed !== undefined && store.vault.encrypted) {
+    throw new UsageError('Your journal is encrypted and config.json is not: harmony keeps no name there while encryption is on.');
+  }
   // Only `set` writes: list and get need not load conf and its validator (~300 KB).
   const { saveSetting } = await import('../store/settings-write.js');
   await saveSetting(store, k, parsed);

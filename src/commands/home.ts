@@ -30,9 +30,9 @@ function peopleLine(ctx: Context, store: Store, today: string): string | null {
 }
 
 export async function run(ctx: Context): Promise<void> {
-  const p = await loadToday(ctx);
+  const p = await loadToday(ctx, { days: true });
   const s = styleFor(ctx.io);
-  const offer = reviewOffer(p);
+  const offer = await reviewOffer(p);
   if (offer) {
     const line = `A new week. Last week (${offer.week.id}) you practised ${offer.practised} of 7 days.`;
     if (ctx.io.interactive) {
@@ -50,7 +50,7 @@ export async function run(ctx: Context): Promise<void> {
       print(ctx.io, `${line} Review it: harmony review`);
     }
   }
-  const today = p.day(p.today);
+  const today = await p.day(p.today);
   if (!today?.checkins && ctx.io.interactive) {
     if (p.before.totalDays === 0) {
       print(ctx.io, s.heading('Welcome to harmony.'), s.muted('Your first daily check-in: a mood, a principle, a question or two.'), '');
@@ -58,8 +58,10 @@ export async function run(ctx: Context): Promise<void> {
     return (await import('./checkin.js')).run(ctx, {});
   }
   const lines = [s.heading(`harmony · ${p.today}`)];
-  if (today) {
-    const entries = p.store.journal.readMonth(p.today.slice(0, 7)).filter((e) => e.date === p.today);
+  // Encrypted and locked: what today holds is secret; the day index still says it was done.
+  if (today && !p.store.journal.readable) lines.push('Today: done (your journal is locked: harmony unlock to read it)');
+  else if (today) {
+    const entries = (await p.store.journal.readMonth(p.today.slice(0, 7))).filter((e) => e.date === p.today);
     lines.push(`Today: ${dayLine(entries)}`);
     const checkin = entries.find((e) => e.kind === 'checkin');
     const intention = entries.find((e) => e.kind === 'checkin' && e.intention)?.intention;
@@ -75,12 +77,12 @@ export async function run(ctx: Context): Promise<void> {
   }
   const state = p.store.state();
   const principle = today?.principles.find(isPrincipleId);
-  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, p.quiz.due(), 'Go deeper: harmony reflect · Your journal: harmony journal');
+  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, await p.quiz.due(), 'Go deeper: harmony reflect · Your journal: harmony journal');
   if (p.before.totalDays > 0) lines.push(streakLine(p.before, p.before), s.muted(freezeLine(p.before)));
   const people = peopleLine(ctx, p.store, p.today);
   if (people) lines.push(`${s.accent('People:')} ${people} ${s.muted('(harmony people)')}`);
   lines.push('Next:', ...steps.map((step) => `  • ${step}`));
-  const back = lookBackLine(p);
+  const back = await lookBackLine(p);
   if (back) lines.push(s.muted(back));
   lines.push(s.muted(`Safety and where to find support: ${SAFETY_COMMAND}`));
   print(ctx.io, ...lines);

@@ -7,7 +7,9 @@ import { moodsToMap, parseSource } from '../core/import/detect.js';
 import { planToolImport, type ToolImportPlan } from '../core/import/plan.js';
 import type { ParseOptions, Source } from '../core/import/types.js';
 import { safeLine } from '../core/safe.js';
+import type { Entry } from '../core/entry.js';
 import { UsageError } from '../errors.js';
+import type { Store } from '../store/index.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
 export interface FromOptions {
@@ -45,6 +47,14 @@ function report(ctx: Context, plan: ToolImportPlan, from: Source, total: number,
   print(ctx.io, ...lines);
 }
 
+/** The months the notes fall in, read now (each decrypted once in an encrypted store), for the plan. */
+async function monthsOf(store: Store, notes: readonly { date: string }[]): Promise<(month: string) => Entry[]> {
+  const have = new Set(store.journal.months());
+  const read = new Map<string, Entry[]>();
+  for (const month of new Set(notes.map((n) => n.date.slice(0, 7)))) if (have.has(month)) read.set(month, await store.journal.readMonth(month));
+  return (month) => read.get(month) ?? [];
+}
+
 export async function runFrom(ctx: Context, text: string, file: string, opts: FromOptions): Promise<void> {
   const parse: ParseOptions = { timeZone: ctx.env.TZ || undefined, moodMap: opts.moodMap ? parseMoodMap(opts.moodMap) : undefined };
   const unknown = moodsToMap(opts.from, text, parse);
@@ -57,15 +67,12 @@ export async function runFrom(ctx: Context, text: string, file: string, opts: Fr
     throw error;
   }
   const store = ctx.store();
-  const have = new Set(store.journal.months());
-  const read = (month: string) => (have.has(month) ? store.journal.readMonth(month) : []);
   const dryRun = Boolean(opts.dryRun);
   const plan = dryRun
-    ? planToolImport(notes, read)
-    : await store.write(() => {
-        const months = new Set(store.journal.months());
-        const p = planToolImport(notes, (m) => (months.has(m) ? store.journal.readMonth(m) : []));
-        if (p.add.length > 0) store.journal.add(p.add);
+    ? planToolImport(notes, await monthsOf(store, notes))
+    : await store.write(async () => {
+        const p = planToolImport(notes, await monthsOf(store, notes));
+        if (p.add.length > 0) await store.journal.add(p.add);
         return p;
       });
   if (opts.json) {

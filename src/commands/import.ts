@@ -2,18 +2,46 @@
 // written; entries already here (same id) are skipped; --dry-run only reports.
 import type { Context } from '../context.js';
 import { checkBackup, planImport, type Backup, type ImportPlan } from '../core/backup.js';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { applyImport, backupSpecs, currentFor } from '../store/backup.js';
 import { readUserFile } from '../store/user-file.js';
+import { existingPassphrase, type PassphraseFlags } from './common/passphrase.js';
 import { safeLine, safeText } from '../core/safe.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 
-async function readInput(ctx: Context, file: string): Promise<string> {
-  if (file !== '-') return readUserFile(file);
+async function readBytes(ctx: Context, file: string): Promise<Buffer> {
+  if (file !== '-') return readUserFile(file, 'bytes');
   if (ctx.io.stdinTTY) throw new UsageError('import - reads the file from standard input; pipe one in: harmony import - < backup.json');
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The file as text; an age-encrypted one (export --encrypt) is decrypted with the journal's key, or its passphrase. */
+async function readInput(ctx: Context, file: string, opts: PassphraseFlags = {}): Promise<string> {
+  const bytes = await readBytes(ctx, file);
+  const age = await import('../store/age.js');
+  if (!age.isAgeFile(bytes)) return bytes.toString('utf8');
+  const name = file === '-' ? 'standard input' : safeLine(file);
+  const vault = ctx.store().vault;
+  // A passphrase file has one "scrypt" stanza in its header; one made to a key, an "X25519" one.
+  const byPassphrase = bytes.subarray(0, 300).toString('latin1').includes('\n-> scrypt ');
+  if (!byPassphrase) {
+    if (!vault.encrypted) throw new UsageError(`${name} is encrypted to a key (an encrypted journal's export); import it into that journal, or decrypt it with age -d -i identity.age.`);
+    try {
+      return await vault.open(name, bytes, 'read the encrypted backup');
+    } catch (error) {
+      if (error instanceof DataError) throw new UsageError(`${error.message.replace(/ It was left untouched.*$/, '')} Nothing was imported.`);
+      throw error;
+    }
+  }
+  const passphrase = await existingPassphrase(ctx, opts, 'read the encrypted backup');
+  try {
+    return await age.openWithPassphrase(passphrase, bytes);
+  } catch (error) {
+    if (error instanceof age.OpenError && error.reason === 'wrong-key') throw new UsageError(`${name}: wrong passphrase (or not encrypted for this journal's key); nothing was imported.`);
+    throw new UsageError(`${name}: ${(error as Error).message}; nothing was imported.`);
+  }
 }
 
 function parseBackup(text: string, name: string): Backup {
@@ -49,23 +77,23 @@ function summary(plan: ImportPlan, dryRun: boolean): string[] {
   return lines;
 }
 
-export async function run(ctx: Context, file: string, opts: { dryRun?: boolean; json?: boolean; from?: string; moodMap?: string }): Promise<void> {
+export async function run(ctx: Context, file: string, opts: { dryRun?: boolean; json?: boolean; from?: string; moodMap?: string } & PassphraseFlags): Promise<void> {
   const name = file === '-' ? 'standard input' : safeLine(file);
   if (opts.from === 'harmony') opts.from = undefined;
   if (opts.from !== undefined) {
     const from = opts.from as 'jrnl' | 'daylio' | 'dayone';
-    return (await import('./import-from.js')).runFrom(ctx, await readInput(ctx, file), name, { ...opts, from });
+    return (await import('./import-from.js')).runFrom(ctx, await readInput(ctx, file, opts), name, { ...opts, from });
   }
   if (opts.moodMap !== undefined) throw new UsageError('--mood-map is for Daylio files: harmony import --from daylio FILE --mood-map "name=N".');
-  const backup = parseBackup(await readInput(ctx, file), name);
+  const backup = parseBackup(await readInput(ctx, file, opts), name);
   const store = ctx.store();
   const dryRun = Boolean(opts.dryRun);
   // The plan is made again under the lock, from what is there at that moment.
   const plan = dryRun
-    ? planImport(backup, currentFor(store, backup.entries))
-    : await store.write(() => {
-        const p = planImport(backup, currentFor(store, backup.entries));
-        applyImport(store, p);
+    ? planImport(backup, await currentFor(store, backup.entries))
+    : await store.write(async () => {
+        const p = planImport(backup, await currentFor(store, backup.entries));
+        await applyImport(store, p);
         return p;
       });
   if (opts.json) {

@@ -7,14 +7,15 @@ import { editText } from '../ui/editor.js';
 import { requireInteractive } from '../ui/prompts.js';
 import { safeText } from '../core/safe.js';
 import { print, styleFor } from '../ui/style.js';
+import { editFolder } from './common/edit-folder.js';
 import { findEntry } from './journal.js';
 import { entryBlock, entryName } from './journal-view.js';
 import { withTexter } from './common/people-names.js';
 
 export async function edit(ctx: Context, id: string): Promise<void> {
   const store = ctx.store();
-  const original = findEntry(store, id);
-  const session = editText(ctx.io, entryToText(original), store.settings().editor, `${original.id}.yaml`);
+  const original = await findEntry(store, id);
+  const session = editText(ctx.io, entryToText(original), store.settings().editor, `${original.id}.yaml`, editFolder(store));
   let keep = false;
   try {
     const result = entryFromText(original, session.text, isoWithOffset(ctx.now()));
@@ -23,14 +24,14 @@ export async function edit(ctx: Context, id: string): Promise<void> {
       throw new UsageError(`Edit refused, nothing changed: ${safeText(result.problem)}. Your edited text is in ${session.file}`);
     }
     if (!result.changed) return print(ctx.io, `No changes; the ${entryName(original)} is as it was.`);
-    await store.write(() => {
+    await store.write(async () => {
       // Saved only if nobody changed the entry while the editor was open.
-      const now = store.journal.get(original.id);
+      const now = await store.journal.get(original.id);
       if (!now || JSON.stringify(now) !== JSON.stringify(original)) {
         keep = true;
         throw new DataError(`The entry changed in another window while you were editing; nothing saved. Your edited text is in ${session.file}`);
       }
-      store.journal.replace(result.entry);
+      await store.journal.replace(result.entry);
     });
     print(ctx.io, `Saved your changes to the ${entryName(result.entry)}.`);
   } finally {
@@ -40,7 +41,7 @@ export async function edit(ctx: Context, id: string): Promise<void> {
 
 export async function remove(ctx: Context, id: string, opts: { yes?: boolean }): Promise<void> {
   const store = ctx.store();
-  const entry = findEntry(store, id);
+  const entry = await findEntry(store, id);
   if (!opts.yes) {
     requireInteractive(ctx.io, 'journal delete', ['--yes']);
     const s = styleFor(ctx.io);
@@ -58,3 +59,4 @@ export async function remove(ctx: Context, id: string, opts: { yes?: boolean }):
   if (!removed) throw new UsageError(`The entry ${entry.id} was already gone; nothing deleted.`);
   print(ctx.io, `Deleted the ${entryName(entry)}.`);
 }
+

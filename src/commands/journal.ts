@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { parseDateArg } from '../core/dates.js';
 import { monthOfId, type Entry } from '../core/entry.js';
-import { isFiltered, parseFilter, queryJournal, type FilterFlags } from '../core/journal-query.js';
+import { isFiltered, parseFilter, queryJournalAsync, type FilterFlags } from '../core/journal-query.js';
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { page } from '../ui/pager.js';
@@ -20,7 +20,7 @@ export interface ListOptions extends FilterFlags {
 export async function list(ctx: Context, opts: ListOptions): Promise<void> {
   const filter = withPerson(ctx, parseFilter(opts, ctx.today()), opts.person);
   const journal = ctx.store().journal;
-  const entries = queryJournal(journal.months(), (m) => journal.readMonth(m), filter);
+  const entries = await queryJournalAsync(journal.months(), (m) => journal.readMonth(m), filter);
   if (opts.json) return printSafeJson(ctx.io, entries);
   const s = styleFor(ctx.io);
   if (entries.length === 0) {
@@ -37,8 +37,8 @@ export async function list(ctx: Context, opts: ListOptions): Promise<void> {
 export const run = list;
 
 /** An entry by id, or a clear usage error. */
-export function findEntry(store: Store, id: string): Entry {
-  const entry = store.journal.get(id.trim());
+export async function findEntry(store: Store, id: string): Promise<Entry> {
+  const entry = await store.journal.get(id.trim());
   if (!entry) {
     const what = monthOfId(id.trim()) ? 'No journal entry has the id' : 'Not an entry id:';
     throw new UsageError(`${what} "${safeText(id)}". List entries with their ids: harmony journal`);
@@ -47,20 +47,20 @@ export function findEntry(store: Store, id: string): Entry {
 }
 
 /** Entries for an id, or for a day (today, yesterday, Nd, YYYY-MM-DD). */
-function entriesFor(ctx: Context, ref: string): { entries: Entry[]; day?: string } {
+async function entriesFor(ctx: Context, ref: string): Promise<{ entries: Entry[]; day?: string }> {
   const store = ctx.store();
-  if (monthOfId(ref.trim())) return { entries: [findEntry(store, ref)] };
+  if (monthOfId(ref.trim())) return { entries: [await findEntry(store, ref)] };
   const day = parseDateArg(ref, ctx.today());
   if (!day) {
     throw new UsageError(`"${safeText(ref)}" is neither an entry id (like 20260503-k3x9) nor a date (today, yesterday, Nd, YYYY-MM-DD).`);
   }
   const month = day.slice(0, 7);
-  const entries = store.journal.months().includes(month) ? store.journal.readMonth(month).filter((e) => e.date === day) : [];
+  const entries = store.journal.months().includes(month) ? (await store.journal.readMonth(month)).filter((e) => e.date === day) : [];
   return { entries, day };
 }
 
 export async function show(ctx: Context, ref: string, opts: { json?: boolean; pager?: boolean }): Promise<void> {
-  const { entries, day } = entriesFor(ctx, ref);
+  const { entries, day } = await entriesFor(ctx, ref);
   if (opts.json) return printSafeJson(ctx.io, day ? entries : entries[0]);
   const s = styleFor(ctx.io);
   if (entries.length === 0) return print(ctx.io, s.muted(`No entries on ${day}.`));

@@ -9,6 +9,7 @@ import { withNames } from '../core/people-text.js';
 import { findPerson } from './people/find.js';
 import { howArg } from './people/log.js';
 import { editText } from '../ui/editor.js';
+import { editFolder } from './common/edit-folder.js';
 import { print, printJson, styleFor } from '../ui/style.js';
 import { dayLabel, principleArg } from './common/today.js';
 
@@ -56,7 +57,7 @@ async function noteText(ctx: Context, words: string[], opts: NoteOptions): Promi
   if (words.length > 0 && !opts.editor) return words.join(' ');
   if (!ctx.io.stdinTTY && !opts.editor) return readPipe(ctx);
   if (!ctx.io.interactive && !opts.editor) throw new UsageError('harmony note needs the text: harmony note "TEXT", or pipe it in: echo TEXT | harmony note');
-  const session = editText(ctx.io, words.join(' '), ctx.store().settings().editor, 'note.md');
+  const session = editText(ctx.io, words.join(' '), ctx.store().settings().editor, 'note.md', editFolder(ctx.store()));
   try {
     return session.text;
   } finally {
@@ -74,14 +75,14 @@ export async function run(ctx: Context, words: string[], opts: NoteOptions): Pro
   const flagged = opts.with ? opts.with.map((n) => findPerson(ctx, store.people(), n, '--with').id) : [];
   const text = await noteText(ctx, words, opts);
   if (text.trim() === '') throw new UsageError('Nothing to save: the note is empty.');
-  const mentioned = mentionsIn(ctx, text);
+  const mentioned = await mentionsIn(ctx, text);
   const people = [...new Set([...flagged, ...mentioned.ids])];
-  const entry = await store.write(() => {
-    const ids = new Set(store.journal.readMonth(date.slice(0, 7)).map((e) => e.id));
+  const entry = await store.write(async () => {
+    const ids = await store.journal.usedIds(date.slice(0, 7));
     const note = buildNote({ date, text, principle, mood: opts.mood, tags: opts.tag ?? [] }, ctx.now(), (id) => ids.has(id));
     if (people.length > 0) note.with = people;
     if (people.length > 0 && how) note.how = how;
-    store.journal.add([note]);
+    await store.journal.add([note]);
     return note;
   });
   if (how && people.length === 0) ctx.io.stderr.write('--how was left out: the note names none of your people (--with NAME or @name).\n');

@@ -27,15 +27,15 @@ interface Shown {
   practice: { id: string; text: string; why?: string; minutes?: number } | null;
 }
 
-const todaysCheckin = (p: Today): Entry | undefined =>
-  p.day(p.today)?.checkins ? p.store.journal.readMonth(p.today.slice(0, 7)).find((e) => e.date === p.today && e.kind === 'checkin') : undefined;
+const todaysCheckin = async (p: Today): Promise<Entry | undefined> =>
+  (await p.day(p.today))?.checkins ? (await p.store.journal.readMonth(p.today.slice(0, 7))).find((e) => e.date === p.today && e.kind === 'checkin') : undefined;
 
 function candidate(p: Today, principle: PrincipleId): Practice | undefined {
   return nextPractice(practicesOf(loadContent().practices, principle), p.store.state().practicesOffered ?? {});
 }
 
 async function todays(p: Today): Promise<Shown> {
-  const entry = todaysCheckin(p);
+  const entry = await todaysCheckin(p);
   const principle = entry?.principle ?? (await p.suggest()).principle;
   if (entry?.practice) {
     const known = loadContent().practices.find((x) => x.id === entry.practice!.id);
@@ -60,7 +60,7 @@ export async function show(ctx: Context, opts: { json?: boolean }): Promise<void
   if (shown.practice.why) lines.push(s.muted(`  Why: ${shown.practice.why}`));
   if (shown.note) lines.push(`  ${s.accent('Note:')} ${safeText(shown.note)}`);
   if (!shown.done) {
-    const hasCheckin = Boolean(todaysCheckin(p));
+    const hasCheckin = Boolean(await todaysCheckin(p));
     lines.push('', s.muted(hasCheckin ? 'Done it? harmony practice done [--note TEXT]' : `It comes with today's check-in: harmony checkin (or --practice ${shown.practice.id})`));
   }
   print(ctx.io, ...lines);
@@ -68,12 +68,12 @@ export async function show(ctx: Context, opts: { json?: boolean }): Promise<void
 
 export async function done(ctx: Context, opts: { note?: string; json?: boolean }): Promise<void> {
   const p = await loadToday(ctx);
-  if (!todaysCheckin(p)) {
+  if (!(await todaysCheckin(p))) {
     throw new UsageError("There is no check-in today yet, so no practice to mark done. Check in first (harmony checkin), then: harmony practice done");
   }
   const note = opts.note?.trim();
-  const result = await p.store.write(() => {
-    const entry = todaysCheckin(p); // again, under the lock
+  const result = await p.store.write(async () => {
+    const entry = await todaysCheckin(p); // again, under the lock
     if (!entry) throw new DataError("Today's check-in is no longer in the journal; nothing was saved.");
     const already = entry.practice?.done !== undefined;
     if (already && !note) return { entry, already };
@@ -84,11 +84,11 @@ export async function done(ctx: Context, opts: { note?: string; json?: boolean }
       practice = { id: next.id, text: next.text };
       const state = p.store.state();
       markOffered((state.practicesOffered ??= {}), [next.id], p.today);
-      writeDoc(p.store.path(FILES.state), state);
+      await p.store.saveState(state);
     }
     const next: Entry = { ...entry, practice: { ...practice, done: practice.done ?? isoWithOffset(ctx.now()) }, updatedAt: isoWithOffset(ctx.now()) };
     if (note) next.practice!.note = note;
-    p.store.journal.replace(next);
+    await p.store.journal.replace(next);
     return { entry: next, already };
   });
   if (opts.json) return printJson(ctx.io, result.entry);

@@ -13,6 +13,7 @@ export async function add(ctx: Context, principleText: string, text: string, opt
   const clean = cleanPromptText(text);
   const store = ctx.store();
   const today = ctx.today();
+  await store.loadState(true); // encrypted: your prompts are secret, and a new id must not repeat one
   let added = undefined as ReturnType<typeof newOwnPrompt> | undefined;
   await store.updateState((state) => {
     added = newOwnPrompt(state.ownPrompts ?? [], principle, clean, today);
@@ -24,6 +25,7 @@ export async function add(ctx: Context, principleText: string, text: string, opt
 }
 
 export async function list(ctx: Context, opts: { json?: boolean }): Promise<void> {
+  await ctx.store().loadState(true); // encrypted: asks for the passphrase when locked
   const own = ctx.store().state().ownPrompts ?? [];
   if (opts.json) return printJson(ctx.io, own);
   const s = styleFor(ctx.io);
@@ -41,6 +43,7 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
 export async function remove(ctx: Context, id: string): Promise<void> {
   const key = id.trim().toLowerCase();
   let removed = '';
+  await ctx.store().loadState(true);
   await ctx.store().updateState((state) => {
     const own = state.ownPrompts ?? [];
     const found = own.find((p) => p.id === key);

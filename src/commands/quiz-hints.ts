@@ -8,7 +8,7 @@ import { readQuiz, type QuizDoc } from '../store/quiz.js';
 
 export interface QuizHints {
   /** Questions due now; undefined until one was answered. */
-  due: () => number | undefined;
+  due: () => Promise<number | undefined>;
   /** Mastery per principle; undefined until a question was answered. */
   mastery: () => Promise<Record<PrincipleId, number> | undefined>;
 }
@@ -17,14 +17,15 @@ export interface QuizHints {
  * quiz.json is read once, on first use: a save with --principle and --json never opens it.
  * Mastery needs the scheduler (and ts-fsrs), so it loads only when a principle is suggested;
  * the due count does not. An unreadable quiz.json never blocks a check-in; the quiz
- * command reports it.
+ * command reports it. In an encrypted store that is locked there are no hints.
  */
 export function quizHints(store: Store, now: Date): QuizHints {
   let read: QuizDoc | null | undefined;
-  const quiz = () => {
+  const quiz = async () => {
     if (read === undefined) {
       try {
-        read = readQuiz(store);
+        // Encrypted and locked: no hints (a check-in never asks for the passphrase).
+        read = store.vault.readable ? await readQuiz(store) : null;
       } catch {
         read = null;
       }
@@ -33,12 +34,12 @@ export function quizHints(store: Store, now: Date): QuizHints {
     return read;
   };
   return {
-    due: () => {
-      const doc = quiz();
+    due: async () => {
+      const doc = await quiz();
       return doc ? dueCount(doc, now, loadContent().questions) : undefined;
     },
     mastery: async () => {
-      const doc = quiz();
+      const doc = await quiz();
       if (!doc) return undefined;
       const { mastery } = await import('../core/mastery.js');
       return mastery(doc, loadContent().questions, now);

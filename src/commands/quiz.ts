@@ -47,9 +47,9 @@ export async function run(ctx: Context, opts: QuizOptions): Promise<void> {
   // Data first: a damaged quiz.json, quiz-log month or config.json is reported (exit 3) even without a TTY.
   const store = ctx.store();
   const rule: DayRule = { dayStartHour: store.settings().dayStartHour };
-  const doc = readQuiz(store);
+  const doc = await readQuiz(store);
   // Answers are logged in this month's quiz-log file: a damaged one stops us before asking.
-  if (!opts.dryRun) readQuizMonth(store, ctx.today().slice(0, 7));
+  if (!opts.dryRun) await readQuizMonth(store, ctx.today().slice(0, 7));
   if (!tokens && !opts.dryRun) requireInteractive(ctx.io, 'quiz', ['--answers b,a,c', '--seed N']);
   const questions = loadContent().questions;
   const seed = opts.seed ?? randomInt(1, 2 ** 31 - 1);
@@ -96,7 +96,7 @@ export async function run(ctx: Context, opts: QuizOptions): Promise<void> {
   } finally {
     process.off('SIGINT', onSignal);
   }
-  summary(ctx, answered, seed, opts.json);
+  await summary(ctx, answered, seed, opts.json);
 }
 
 function principleArg(text: string): PrincipleId {
@@ -132,10 +132,10 @@ function showPlan(ctx: Context, plan: AskedQuestion[], seed: number, json?: bool
   for (const [i, asked] of plan.entries()) print(ctx.io, questionText(s, asked, i + 1, plan.length, width), choicesText(asked, width));
 }
 
-function summary(ctx: Context, answered: Answered[], seed: number, json?: boolean): void {
+async function summary(ctx: Context, answered: Answered[], seed: number, json?: boolean): Promise<void> {
   const now = ctx.now();
   const { questions } = loadContent();
-  const doc = readQuiz(ctx.store());
+  const doc = await readQuiz(ctx.store());
   const scores = mastery(doc, questions, now);
   const due = dueSummary(doc, questions, now);
   const right = answered.filter((a) => a.graded.correct).length;

@@ -42,7 +42,7 @@ async function review(ctx: Context, opts: ReviewOptions): Promise<void> {
   const answers = opts.answer ?? [];
   if (answers.length > REVIEW_SLOTS.length) throw new UsageError(`A review takes at most ${REVIEW_SLOTS.length} --answer values (what went well, what got in the way, a focus).`);
   const focusFlag = principleArg(opts.focus);
-  const figures = readWeek(p.store, week, p.today);
+  const figures = await readWeek(p.store, week, p.today);
   const scripted = answers.length > 0 || focusFlag !== undefined;
   if (opts.json && !scripted) return printJson(ctx.io, figures);
   if (figures.reviewId && scripted) throw alreadyReviewed(week, figures.reviewId);
@@ -65,7 +65,7 @@ async function review(ctx: Context, opts: ReviewOptions): Promise<void> {
     '',
     s.success(`✓ Weekly review saved · focus for ${next.id}: ${principleTitle(focus)}`),
     s.muted(`Check-ins that week will lean towards ${focus}.`),
-    ...summaryLines(ctx, p, before, after, focus, `Start the week: harmony checkin --principle ${focus}`),
+    ...(await summaryLines(ctx, p, before, after, focus, `Start the week: harmony checkin --principle ${focus}`)),
   );
 }
 

@@ -23,18 +23,19 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<void>
   const store = ctx.store();
   const now = ctx.now();
   const questions = loadContent().questions;
-  const quiz = readQuiz(store);
+  const days = await store.journal.days(store.settings().notesCountForStreak);
+  const quiz = await readQuiz(store);
   const known = new Set(questions.map((q) => q.id));
   const stats = computeStats({
-    days: store.journal.days(store.settings().notesCountForStreak),
+    days,
     today: ctx.today(),
     lessonsRead: store.state().lessonsRead,
     mastery: mastery(quiz, questions, now),
     quiz: { answered: Object.keys(quiz.cards).filter((id) => known.has(id)).length, due: dueCount(quiz, now, questions) },
   });
   const today = ctx.today();
-  const coaching = coachingStats(entriesBetween(store, coachingFrom(today), today), today);
-  const people = peopleStats(ctx, store, today);
+  const coaching = coachingStats(await entriesBetween(store, coachingFrom(today), today), today);
+  const people = await peopleStats(ctx, store, today);
   if (opts.json) return printJson(ctx.io, { ...stats, coaching, people: people ?? [] });
   const s = styleFor(ctx.io);
   print(ctx.io, ...render(stats, s), '', ...coachingLines(coaching, s), ...(people && people.length > 0 ? ['', ...renderPeople(people, s)] : []));

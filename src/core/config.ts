@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Settings } from './settings.js';
 
-export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart', 'autoSync', 'reminderPeople'] as const;
+export const SETTING_KEYS = ['name', 'dayStartHour', 'editor', 'color', 'reminder', 'notesCountForStreak', 'weekStart', 'autoSync', 'reminderPeople', 'passphraseCommand'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** What each key accepts, in words (shown in help and errors). */
@@ -17,6 +17,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   weekStart: 'mon or sun: the day a week starts, for the weekly review',
   autoSync: 'on or off: sync in the background after each save, on this machine (default off; see harmony sync)',
   reminderPeople: 'names, count or off: what harmony remind says about people due (default count: no names)',
+  passphraseCommand: 'an encrypted journal: a command printing the passphrase, e.g. "pass show harmony" ("" clears it)',
 };
 
 const ON = ['on', 'true', 'yes', '1'];
@@ -57,6 +58,7 @@ export function parseSettingValue(key: SettingKey, text: string): Settings[Setti
   switch (key) {
     case 'name':
     case 'editor':
+    case 'passphraseCommand':
       if (t.length > 200) throw new UsageError(`${key} is too long (at most 200 characters).`);
       return t === '' ? undefined : t;
     case 'dayStartHour': {

@@ -118,6 +118,18 @@ export function queryJournal(months: readonly string[], readMonth: (month: strin
   return found;
 }
 
+/** queryJournal over months read one at a time and asynchronously (an encrypted journal is decrypted a month at a time). */
+export async function queryJournalAsync(months: readonly string[], readMonth: (month: string) => Promise<Entry[]>, filter: JournalFilter): Promise<Entry[]> {
+  const wanted = monthsInRange(months, filter.from, filter.to).sort().reverse();
+  const found: Entry[] = [];
+  for (const month of wanted) {
+    const hits = (await readMonth(month)).filter((e) => matches(e, filter));
+    found.push(...hits.reverse());
+    if (filter.limit !== undefined && found.length >= filter.limit) return found.slice(0, filter.limit);
+  }
+  return found;
+}
+
 /** True when the filter narrows anything (so an empty result is "no match", not "empty journal"). */
 export function isFiltered(filter: JournalFilter): boolean {
   return Boolean(filter.from || filter.to || filter.principle || filter.kind || filter.search || filter.person);

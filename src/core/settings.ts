@@ -18,6 +18,8 @@ export interface Settings {
   autoSync: boolean;
   /** What the shell reminder may say about people who are due: their names, only how many, or nothing. */
   reminderPeople: 'names' | 'count' | 'off';
+  /** An encrypted journal (issue 18): a shell command that prints the passphrase (like restic's password command). */
+  passphraseCommand?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = { schemaVersion: SETTINGS_VERSION, dayStartHour: 0, color: 'auto', reminder: true, notesCountForStreak: false, autoSync: false, reminderPeople: 'count' };

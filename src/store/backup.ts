@@ -13,36 +13,38 @@ import { peopleSpec } from './people.js';
 export const backupSpecs: BackupSpecs = { settings: settingsSpec, state: stateSpec, quiz: quizBackupSpec, people: peopleSpec };
 
 /** The stored documents other than the journal (each as it is read, or its empty form); the quiz with its whole log. */
-export function readDocs(store: Store) {
-  return { settings: store.settings(), state: store.state(), quiz: readQuizBackup(store), people: store.people() };
+export async function readDocs(store: Store) {
+  await store.loadState(true); // an encrypted journal's own prompts and the like
+  return { settings: store.settings(), state: store.state(), quiz: await readQuizBackup(store), people: await store.people() };
 }
 
 /** What an import compares against; reads only the months the incoming entries fall in. */
-export function currentFor(store: Store, entries: readonly Entry[]): Current {
+export async function currentFor(store: Store, entries: readonly Entry[]): Promise<Current> {
+  await store.loadState(true);
   const months = new Set(entries.map((e) => e.date.slice(0, 7)));
   const have = new Set(store.journal.months());
   const ids = new Set<string>();
   for (const month of months) {
-    if (have.has(month)) for (const e of store.journal.readMonth(month)) ids.add(e.id);
+    if (have.has(month)) for (const e of await store.journal.readMonth(month)) ids.add(e.id);
   }
   const exists = (name: string) => existsSync(store.path(name));
   return {
     ids,
     settings: exists(FILES.settings) ? store.settings() : null,
     state: exists(FILES.state) ? store.state() : null,
-    quiz: readQuizBackup(store),
-    people: exists(FILES.people) ? store.people() : null,
+    quiz: await readQuizBackup(store),
+    people: exists(FILES.people) ? await store.people() : null,
   };
 }
 
 /** Writes a plan. Call inside store.write(), with a plan made from a `currentFor` read there. */
-export function applyImport(store: Store, plan: ImportPlan): void {
+export async function applyImport(store: Store, plan: ImportPlan): Promise<void> {
   // Entries first: they matter most. Each step is idempotent, so after a crash part-way
   // through, importing the same file again finishes the job.
-  if (plan.add.length > 0) store.journal.add(plan.add);
+  if (plan.add.length > 0) await store.journal.add(plan.add);
   if (plan.settings) writeDoc(store.path(FILES.settings), plan.settings);
-  if (plan.state) writeDoc(store.path(FILES.state), plan.state);
-  if (plan.quiz) writeQuizBackup(store, plan.quiz);
-  if (plan.people) store.writePeople(plan.people);
+  if (plan.state) await store.saveState(plan.state);
+  if (plan.quiz) await writeQuizBackup(store, plan.quiz);
+  if (plan.people) await store.writePeople(plan.people);
 }
 

@@ -10,19 +10,25 @@ export type { DocSpec } from '../core/doc.js';
 
 /** Reads a document; a missing file gives the empty document. */
 export function readDoc<T>(file: string, spec: DocSpec<T>): T {
-  let text: string;
+  const text = readData(file, 'utf8');
+  return text === undefined ? spec.empty() : parseDoc(file, text, spec);
+}
+
+/** A data file's contents, or undefined when it does not exist; any other problem is a DataError naming it. */
+export function readData(file: string): Buffer | undefined;
+export function readData(file: string, encoding: 'utf8'): string | undefined;
+export function readData(file: string, encoding?: 'utf8'): Buffer | string | undefined {
   try {
-    text = readFileSync(file, 'utf8');
+    return encoding ? readFileSync(file, encoding) : readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return spec.empty();
+    if (code === 'ENOENT') return undefined;
     if (code === 'EACCES' || code === 'EPERM') {
       throw new DataError(`Cannot read ${file}: permission denied. Check its owner and mode (it should be yours, 0600).`);
     }
     if (code === 'EISDIR') throw new DataError(`${file} is a folder, not a harmony data file. Move it aside.`);
     throw new DataError(`Cannot read ${file}: ${(error as Error).message}.`);
   }
-  return parseDoc(file, text, spec);
 }
 
 /**
@@ -122,6 +128,14 @@ export interface WriteOptions {
 }
 
 export function writeDoc(file: string, doc: unknown, options: WriteOptions = {}): void {
+  writeBytes(file, serializeDoc(doc, options), options);
+}
+
+export const serializeDoc = (doc: unknown, options: WriteOptions = {}) =>
+  (options.cache ? JSON.stringify(doc) : JSON.stringify(doc, null, 1)) + '\n';
+
+/** writeDoc's atomic write, for bytes already made (an encrypted document). */
+export function writeBytes(file: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   assertWritable(file);
   const dir = dirname(file);
   try {
@@ -129,7 +143,6 @@ export function writeDoc(file: string, doc: unknown, options: WriteOptions = {})
   } catch (error) {
     throw writeError(file, error);
   }
-  const data = encodeDoc(doc, options);
   let temp: string | undefined;
   try {
     temp = writeTemp(file, data, !options.cache);

@@ -2,6 +2,7 @@
 // Reads are lock-free (every file is replaced atomically, so a reader sees old or new);
 // every write runs inside write(), under the cross-process lock.
 import { join, sep } from 'node:path';
+import { CancelledError } from '../errors.js';
 import { readDoc, writeDoc, written } from './files.js';
 import { Journal } from './journal.js';
 import { prepareHome, withLock } from './lock.js';
@@ -11,17 +12,48 @@ import { readSettings, type Settings } from './settings.js';
 import { readPeople, writePeople } from './people.js';
 import type { PeopleDoc } from '../core/people.js';
 import { stateSpec, type State } from './state.js';
+import { loadVault, type PassphraseSource, type Vault } from './vault.js';
+import { joinState, splitState, type StatePart } from '../core/state-parts.js';
+import { readSecretState, saveStateFile } from './state-file.js';
 
 export class Store {
   readonly journal: Journal;
   /** Whether a write finished in this process (autoSync then syncs after the command). */
   wrote = false;
+  private vaultNow: Vault | undefined;
+  /** Where a read of a locked encrypted store gets the passphrase (set by the command layer: it may prompt). */
+  private passphraseSource: PassphraseSource | undefined;
   /** `now`: the clock (HARMONY_NOW in tests), for the practice day the reminder cache starts from. */
   constructor(
     readonly home: string,
     readonly now: () => Date = () => new Date(),
   ) {
-    this.journal = new Journal(home);
+    this.journal = new Journal(home, () => this.vault);
+  }
+
+  /** Whether the store is encrypted, and its keys (issue 18). Looked at again by every write, under the lock. */
+  get vault(): Vault {
+    if (!this.vaultNow) {
+      this.vaultNow = loadVault(this.home);
+      this.vaultNow.passphrase = this.passphraseSource;
+    }
+    return this.vaultNow;
+  }
+
+  set passphrase(source: PassphraseSource | undefined) {
+    this.passphraseSource = source;
+    if (this.vaultNow) this.vaultNow.passphrase = source;
+  }
+
+  /** Forgets the vault (after harmony encrypt/decrypt changed it), keeping an identity already had. */
+  refreshVault(): Vault {
+    const before = this.vaultNow;
+    this.vaultNow = undefined;
+    this.secretState = undefined;
+    const now = this.vault;
+    const had = before?.encrypted && now.encrypted && before.recipient === now.recipient ? before.unlockedIdentity() : undefined;
+    if (had) now.useIdentity(had);
+    return now;
   }
 
   path(name: string): string {
@@ -32,8 +64,31 @@ export class Store {
     return readSettings(this.home);
   }
 
+  /**
+   * state.json. In an encrypted journal its secret part (own prompts, prompts and practices
+   * used, the focus...) is there only once loadState() read it, which needs the key: locked,
+   * those fields are empty (see core/state-parts.ts).
+   */
   state(): State {
-    return readDoc(this.path(FILES.state), stateSpec);
+    const plain = readDoc(this.path(FILES.state), stateSpec);
+    if (!this.vault.encrypted) return plain;
+    return joinState(plain as unknown as StatePart, this.secretState?.secret ?? {});
+  }
+
+  private secretState: { secret: StatePart; deltas: string[] } | undefined;
+
+  /** Reads the secret part of state.json (encrypted journal): when unlocked, or asking for the passphrase with `ask`. */
+  async loadState(ask = false): Promise<void> {
+    const vault = this.vault;
+    if (!vault.encrypted || (!ask && !vault.readable)) return;
+    if (ask) await vault.identity();
+    this.secretState = await readSecretState(this.home, vault);
+  }
+
+  /** Saves a state read by state() (call inside write()). */
+  async saveState(state: State): Promise<void> {
+    await saveStateFile(this.home, this.vault, state, this.secretState !== undefined);
+    if (this.vault.encrypted && this.secretState) this.secretState = { secret: splitState(state).secret, deltas: [] };
   }
 
   people(): PeopleDoc {
@@ -62,11 +117,18 @@ export class Store {
    */
   async write<T>(work: () => T | Promise<T>, options: { reminderKept?: boolean } = {}): Promise<T> {
     let signal: NodeJS.Signals | undefined;
-    const hold = (s: NodeJS.Signals) => (signal ??= s);
+    const hold = (s: NodeJS.Signals) => {
+      signal ??= s;
+      this.interruptedBy = signal;
+    };
     process.on('SIGINT', hold).on('SIGTERM', hold);
+    let stopped: string | undefined;
     try {
       prepareHome(this.home); // a DataError, not a crash, when the folder cannot be made
       return await withLock(this.home, async () => {
+        // Plaintext or encrypted is decided under the lock: `harmony encrypt` may have run meanwhile.
+        this.refreshVault();
+        await this.loadState();
         const from = written.length;
         let failed = true;
         try {
@@ -78,13 +140,18 @@ export class Store {
           // Every save passes here, so the shell reminder's cache is rebuilt after each one,
           // still under the lock (see reminderMayHaveChanged).
           // (Sync's steps say themselves when git changed nothing the reminder speaks of.)
-          if (!options.reminderKept && this.reminderMayHaveChanged(written.slice(from), failed)) refreshReminderCache(this.home, this.journal, this.now());
+          if (!options.reminderKept && this.reminderMayHaveChanged(written.slice(from), failed)) await refreshReminderCache(this.home, this.journal, this.now());
         }
       });
+    } catch (error) {
+      // A long write that stops itself on the signal (harmony encrypt before its commit) says so.
+      if (signal && error instanceof CancelledError) stopped = error.message;
+      throw error;
     } finally {
       process.off('SIGINT', hold).off('SIGTERM', hold);
+      this.interruptedBy = undefined;
       if (signal) {
-        process.stderr.write('harmony: interrupted; what was being saved is saved.\n');
+        process.stderr.write(`harmony: ${stopped ?? 'interrupted; what was being saved is saved.'}\n`);
         process.exit(signal === 'SIGINT' ? 130 : 143);
       }
     }
@@ -103,15 +170,21 @@ export class Store {
 
   /** Whether a file written has no part in what the shell reminder says (see write()). */
   private outsideReminder(file: string): boolean {
-    return file === this.path(FILES.state) || file === this.path(FILES.quiz) || file.startsWith(this.path(FILES.quizLogDir) + sep);
+    // In an encrypted store the same files end in .age, and state changes made while locked are state+....json.age.
+    const f = file.endsWith('.age') ? file.slice(0, -4) : file;
+    if (f.startsWith(this.path('state+'))) return true;
+    return f === this.path(FILES.state) || f === this.path(FILES.quiz) || f.startsWith(this.path(FILES.quizLogDir) + sep);
   }
+
+  /** Set while write() holds a Ctrl+C: work that can stop cleanly (before its commit) may look. */
+  interruptedBy: NodeJS.Signals | undefined;
 
   /** Read-modify-write of state.json, under the lock. */
   async updateState(change: (state: State) => void): Promise<State> {
-    return this.write(() => {
+    return this.write(async () => {
       const state = this.state();
       change(state);
-      writeDoc(this.path(FILES.state), state);
+      await this.saveState(state);
       return state;
     });
   }
@@ -124,4 +197,5 @@ export function openStore(env: NodeJS.ProcessEnv): Store {
 }
 
 export { readDoc, writeDoc } from './files.js';
+export { readSealed, writeSealed, decodeDoc, encodeDoc, sealedName } from './sealed.js';
 export type { DocSpec } from './files.js';

@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { byTime, reviewsProblem, type QuizReview } from '../core/quiz-doc.js';
 import { byMonth, QUIZ_LOG_VERSION, withKnown, type QuizLogMonth } from '../core/quiz-log.js';
 import { DataError } from '../errors.js';
-import { readDoc, writeDoc, type DocSpec } from './files.js';
+import type { DocSpec } from './files.js';
+import { readSealed, writeSealed } from './sealed.js';
 import type { Store } from './index.js';
 import { FILES } from './paths.js';
 
 const MONTH_RE = /^(\d{4}-\d{2})\.json$/;
+const SEALED_RE = /^(\d{4}-\d{2})\.json\.age$/;
 
 export const quizLogSpec: DocSpec<QuizLogMonth> = {
   version: QUIZ_LOG_VERSION,
@@ -32,16 +34,19 @@ export function quizLogMonths(store: Store): string[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new DataError(`Cannot read ${dir}: ${(error as Error).message}.`);
   }
-  return names.flatMap((n) => MONTH_RE.exec(n)?.[1] ?? []).sort();
+  const re = store.vault.encrypted ? SEALED_RE : MONTH_RE;
+  return names.flatMap((n) => re.exec(n)?.[1] ?? []).sort();
 }
 
-export function readQuizMonth(store: Store, month: string): QuizReview[] {
-  return readDoc(quizLogPath(store, month), quizLogSpec).reviews;
+export async function readQuizMonth(store: Store, month: string): Promise<QuizReview[]> {
+  return (await readSealed(store.vault, quizLogPath(store, month), quizLogSpec, 'read your quiz history')).reviews;
 }
 
 /** The whole log, month by month (each oldest first). */
-export function readQuizLog(store: Store): QuizReview[] {
-  return quizLogMonths(store).flatMap((m) => readQuizMonth(store, m));
+export async function readQuizLog(store: Store): Promise<QuizReview[]> {
+  const out: QuizReview[] = [];
+  for (const m of quizLogMonths(store)) out.push(...(await readQuizMonth(store, m)));
+  return out;
 }
 
 /**
@@ -50,14 +55,14 @@ export function readQuizLog(store: Store): QuizReview[] {
  * the month does not hold them yet, so filing them again after a crash adds nothing. Months
  * that would not change are not rewritten.
  */
-export function addToQuizLog(store: Store, known: readonly QuizReview[], fresh: readonly QuizReview[] = []): void {
+export async function addToQuizLog(store: Store, known: readonly QuizReview[], fresh: readonly QuizReview[] = []): Promise<void> {
   const knownBy = byMonth(known);
   const freshBy = byMonth(fresh);
   for (const month of [...new Set([...knownBy.keys(), ...freshBy.keys()])].sort()) {
-    const existing = readQuizMonth(store, month);
+    const existing = await readQuizMonth(store, month);
     const extra = freshBy.get(month) ?? [];
     const reviews = withKnown(existing, knownBy.get(month) ?? []);
     if (reviews.length === existing.length && extra.length === 0) continue;
-    writeDoc(quizLogPath(store, month), { schemaVersion: QUIZ_LOG_VERSION, reviews: byTime([...reviews, ...extra]) });
+    await writeSealed(store.vault, quizLogPath(store, month), { schemaVersion: QUIZ_LOG_VERSION, reviews: byTime([...reviews, ...extra]) });
   }
 }

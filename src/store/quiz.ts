@@ -15,7 +15,8 @@ import {
   type QuizReview,
 } from '../core/quiz-doc.js';
 import { withKnown } from '../core/quiz-log.js';
-import { readDoc, writeDoc, type DocSpec } from './files.js';
+import type { DocSpec } from './files.js';
+import { readSealed, writeSealed } from './sealed.js';
 import type { Store } from './index.js';
 import { FILES } from './paths.js';
 import { addToQuizLog, readQuizLog } from './quiz-log.js';
@@ -42,8 +43,8 @@ export function quizFile(store: Store): string {
 }
 
 /** The cards (empty when no question was ever answered). Lock-free; never reads the log. */
-export function readQuiz(store: Store): QuizDoc {
-  return readDoc(quizFile(store), quizSpec);
+export async function readQuiz(store: Store): Promise<QuizDoc> {
+  return readSealed(store.vault, quizFile(store), quizSpec, 'read your quiz history');
 }
 
 /**
@@ -53,9 +54,9 @@ export function readQuiz(store: Store): QuizDoc {
  * lost. Reviews still `unfiled` from a version-1 quiz.json go to the log in the same step;
  * if the crash comes before quiz.json is rewritten they are found already filed next time.
  */
-export function writeQuiz(store: Store, doc: QuizDoc, fresh: readonly QuizReview[] = []): void {
-  addToQuizLog(store, doc.unfiled ?? [], fresh);
-  writeDoc(quizFile(store), { schemaVersion: QUIZ_VERSION, cards: doc.cards });
+export async function writeQuiz(store: Store, doc: QuizDoc, fresh: readonly QuizReview[] = []): Promise<void> {
+  await addToQuizLog(store, doc.unfiled ?? [], fresh);
+  await writeSealed(store.vault, quizFile(store), { schemaVersion: QUIZ_VERSION, cards: doc.cards });
   delete doc.unfiled;
 }
 
@@ -64,33 +65,33 @@ export function writeQuiz(store: Store, doc: QuizDoc, fresh: readonly QuizReview
  * inside the lock, so another terminal's answers are kept) and edits it in place.
  */
 export async function updateQuiz<T>(store: Store, change: (doc: QuizDoc) => T): Promise<T> {
-  return store.write(() => {
-    const doc = readQuiz(store);
+  return store.write(async () => {
+    const doc = await readQuiz(store);
     const result = change(doc);
-    writeQuiz(store, doc);
+    await writeQuiz(store, doc);
     return result;
   });
 }
 
 /** Like updateQuiz, for one answer: `answer` updates the card and returns the review to log. */
 export async function saveAnswer(store: Store, answer: (doc: QuizDoc) => QuizReview): Promise<QuizReview> {
-  return store.write(() => {
-    const doc = readQuiz(store);
+  return store.write(async () => {
+    const doc = await readQuiz(store);
     const review = answer(doc);
-    writeQuiz(store, doc, [review]);
+    await writeQuiz(store, doc, [review]);
     return review;
   });
 }
 
 /** Cards and the whole log, oldest first (for backups). Reads every month of the log. */
-export function readQuizBackup(store: Store): QuizBackup {
-  const { cards, unfiled = [] } = readQuiz(store);
-  const log = readQuizLog(store);
+export async function readQuizBackup(store: Store): Promise<QuizBackup> {
+  const { cards, unfiled = [] } = await readQuiz(store);
+  const log = await readQuizLog(store);
   return { schemaVersion: QUIZ_BACKUP_VERSION, cards, log: byTime(unfiled.length > 0 ? withKnown(log, unfiled) : log) };
 }
 
 /** Stores a merged history (an import). Call it only inside store.write(); log first, as in writeQuiz. */
-export function writeQuizBackup(store: Store, quiz: QuizBackup): void {
-  addToQuizLog(store, quiz.log);
-  writeDoc(quizFile(store), { schemaVersion: QUIZ_VERSION, cards: quiz.cards });
+export async function writeQuizBackup(store: Store, quiz: QuizBackup): Promise<void> {
+  await addToQuizLog(store, quiz.log);
+  await writeSealed(store.vault, quizFile(store), { schemaVersion: QUIZ_VERSION, cards: quiz.cards });
 }

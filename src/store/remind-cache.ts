@@ -20,15 +20,15 @@ import { readSettings, type Settings } from './settings.js';
 export const reminderCacheFile = (home: string) => join(home, FILES.remindCache);
 
 /** The lines of each day from `from` to `to`, as `harmony remind` would print them on that day. */
-export function reminderDays(home: string, settings: Settings, journal: Journal, from: LocalDate, to: LocalDate): { date: LocalDate; lines: ReminderLine[] }[] {
+export async function reminderDays(home: string, settings: Settings, journal: Journal, from: LocalDate, to: LocalDate): Promise<{ date: LocalDate; lines: ReminderLine[] }[]> {
   const count = daysBetween(from, to) + 1;
   // With the reminder off nothing is said, and the history is not read.
-  const series = settings.reminder ? streakSeries(journal.dayChunks(settings.notesCountForStreak), from, to) : [];
+  const series = settings.reminder ? streakSeries(await journal.dayChunks(settings.notesCountForStreak), from, to) : [];
   const dates = Array.from({ length: count }, (_, i) => addDays(from, i));
   // Who is due each day (issue 14); a people.json that cannot be read leaves the people line out, as `harmony remind` does.
   let people: (DuePeople | null)[] | null = null;
   try {
-    people = duePeopleDays(home, journal, settings, dates);
+    people = await duePeopleDays(home, journal, settings, dates);
   } catch {
     people = null;
   }
@@ -36,10 +36,10 @@ export function reminderDays(home: string, settings: Settings, journal: Journal,
 }
 
 /** Works out and writes the cache for the practice day of `now`. Throws on any problem. */
-export function writeReminderCache(home: string, journal: Journal, now: Date): void {
+export async function writeReminderCache(home: string, journal: Journal, now: Date): Promise<void> {
   const settings = readSettings(home); // device.json's reminder and color over config.json (issue 17)
   const today = practiceDay(now, settings.dayStartHour);
-  const days = reminderDays(home, settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
+  const days = await reminderDays(home, settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
   const file = reminderCacheFile(home);
   const temp = writeTemp(file, formatReminderCache({ dayStartHour: settings.dayStartHour, color: settings.color, days }), false);
   try {
@@ -55,9 +55,9 @@ export function writeReminderCache(home: string, journal: Journal, now: Date): v
  * the file is removed rather than left saying something that may be wrong, so the snippet
  * asks `harmony remind`.
  */
-export function refreshReminderCache(home: string, journal: Journal, now: Date): void {
+export async function refreshReminderCache(home: string, journal: Journal, now: Date): Promise<void> {
   try {
-    writeReminderCache(home, journal, now);
+    await writeReminderCache(home, journal, now);
   } catch {
     removeQuietly(reminderCacheFile(home));
   }

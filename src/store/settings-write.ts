@@ -21,6 +21,7 @@ export const SETTINGS_SCHEMA = {
   weekStart: { type: 'string', enum: ['mon', 'sun'] },
   autoSync: { type: 'boolean' },
   reminderPeople: { type: 'string', enum: ['names', 'count', 'off'] },
+  passphraseCommand: { type: 'string', maxLength: 200 },
 } as const;
 
 /** device.json's schema: this machine's keys only (other keys found there are kept as they are). */

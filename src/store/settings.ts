@@ -27,6 +27,7 @@ export const settingsSpec: DocSpec<Settings> = {
     if (merged.name !== undefined && typeof merged.name !== 'string') return 'name must be text';
     if (merged.editor !== undefined && typeof merged.editor !== 'string') return 'editor must be text';
     if (merged.weekStart !== undefined && merged.weekStart !== 'mon' && merged.weekStart !== 'sun') return 'weekStart must be mon or sun';
+    if (merged.passphraseCommand !== undefined && typeof merged.passphraseCommand !== 'string') return 'passphraseCommand must be text';
     return null;
   },
 };

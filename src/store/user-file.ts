@@ -16,9 +16,11 @@ function why(error: unknown): string {
   return (error as Error).message;
 }
 
-export function readUserFile(file: string): string {
+export function readUserFile(file: string): string;
+export function readUserFile(file: string, binary: 'bytes'): Buffer;
+export function readUserFile(file: string, binary?: 'bytes'): string | Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return binary ? readFileSync(file) : readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError(`Cannot read ${file}: ${why(error)}.`);
   }
@@ -46,7 +48,7 @@ export function readUserBytes(file: string, limit: number): Buffer {
  * journal is private. Without `force` an existing file is never replaced, checked atomically
  * (a hard link fails if the name exists), so a file created meanwhile is not lost either.
  */
-export function writeUserFile(file: string, text: string, force: boolean): void {
+export function writeUserFile(file: string, text: string | Uint8Array, force: boolean): void {
   const target = resolve(file);
   let temp: string | undefined;
   try {

@@ -29,13 +29,13 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * Runs `editor file` through the shell (so "code --wait" works) and returns what was saved.
  * Without a terminal an editor must have been configured explicitly (a GUI editor, or a script).
  */
-export function editText(io: IO, text: string, editorSetting: string | undefined, name = 'entry.yaml'): EditSession {
+export function editText(io: IO, text: string, editorSetting: string | undefined, name = 'entry.yaml', folder = tmpdir()): EditSession {
   const configured = configuredEditor(editorSetting, io.env);
   if (!configured && !io.interactive) {
     throw new UsageError('journal edit needs an editor: run it in a terminal, or set VISUAL or EDITOR (or harmony config set editor CMD).');
   }
   const editor = configured ?? 'vi';
-  const dir = mkdtempSync(join(tmpdir(), 'harmony-edit-'));
+  const dir = mkdtempSync(join(folder, 'harmony-edit-'));
   const file = join(dir, name);
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {

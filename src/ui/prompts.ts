@@ -14,7 +14,10 @@ export interface Prompter {
   checkbox<T>(o: { message: string; choices: ChoiceOption<T>[]; required?: boolean }): Promise<T[]>;
   input(o: { message: string; default?: string; required?: boolean; validate?: (v: string) => true | string }): Promise<string>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
-  editor(o: { message: string; default?: string }): Promise<string>;
+  /** A secret typed without echo (the passphrase of an encrypted journal). */
+  password(o: { message: string }): Promise<string>;
+  /** `dir`: where the editor's temporary copy goes (the private runtime folder when the journal is encrypted). */
+  editor(o: { message: string; default?: string; dir?: string }): Promise<string>;
 }
 
 /** Fails fast when no one can answer: names the flags that make the command work without a TTY. */
@@ -43,7 +46,8 @@ export function inquirerPrompter(cancelMessage = 'Cancelled.'): Prompter {
     checkbox: async (o) => guard(async () => (await load()).checkbox(o)),
     input: async (o) => guard(async () => (await load()).input(o)),
     confirm: async (o) => guard(async () => (await load()).confirm(o)),
-    editor: async (o) => guard(async () => (await load()).editor({ ...o, waitForUserInput: false })),
+    password: async (o) => guard(async () => (await load()).password({ ...o, mask: '*' })),
+    editor: async ({ dir, ...o }) => guard(async () => (await load()).editor({ ...o, ...(dir ? { file: { dir } } : {}), waitForUserInput: false })),
   };
 }
 
@@ -62,6 +66,7 @@ export function scriptedPrompter(answers: unknown[], cancelMessage = 'Cancelled.
     checkbox: (o) => next(o.message),
     input: (o) => next(o.message),
     confirm: (o) => next(o.message),
+    password: (o) => next(o.message),
     editor: (o) => next(o.message),
   };
 }

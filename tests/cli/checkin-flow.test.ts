@@ -28,7 +28,7 @@ function setup(answers: unknown[], o: { tty?: boolean; now?: string; home?: stri
   const tty = o.tty ?? true;
   const io = createTestIO({ stdinTTY: tty, stdoutTTY: tty, env: { HARMONY_HOME: dir, HARMONY_NOW: o.now ?? '2025-03-10T20:00:00Z' } });
   const prompter = o.prompter ?? scriptedPrompter(answers);
-  return { io, home: dir, prompter, ctx: makeContext(io, false, prompter), entries: () => openStore({ HARMONY_HOME: dir }).journal.all() };
+  return { io, home: dir, prompter, ctx: makeContext(io, false, prompter), entries: async () => (await openStore({ HARMONY_HOME: dir }).journal.all()) };
 }
 
 /** Every file under the home with its bytes and mtime: "unchanged" means all of it. */
@@ -64,7 +64,7 @@ describe('interactive check-in', () => {
       "Today's practice",
       'An intention for tomorrow? (Enter to skip)',
     ]);
-    const [entry, ...rest] = s.entries();
+    const [entry, ...rest] = (await s.entries());
     expect(rest).toEqual([]);
     expect(entry).toMatchObject({ kind: 'checkin', date: '2025-03-10', principle: 'trust', mood: 4, intention: 'Call Sam', answers: [{ prompt: trust.prompts[0], answer: 'I kept my word' }] });
     expect(s.io.out()).toContain('✓ Check-in saved for today (2025-03-10) · Building Trust and Confidence');
@@ -81,7 +81,7 @@ describe('interactive check-in', () => {
     const s = setup(['My answer', '', '']);
     await checkin(s.ctx, { mood: 2, principle: 'tr', intention: 'rest', practice: 'skip' });
     expect((s.prompter as ReturnType<typeof scriptedPrompter>).asked).toEqual([trust.prompts[0], `${trust.prompts[1]} (Enter to skip)`, 'Who did you really connect with today? (a name adds them to your people; Enter to skip)']);
-    expect(s.entries()[0]).toMatchObject({ mood: 2, principle: 'trust', intention: 'rest' });
+    expect((await s.entries())[0]).toMatchObject({ mood: 2, principle: 'trust', intention: 'rest' });
   });
 
   it('with --editor, free-text answers go through the editor prompt', async () => {
@@ -95,7 +95,7 @@ describe('interactive check-in', () => {
     const s = setup([], { prompter });
     await checkin(s.ctx, { editor: true });
     expect(calls).toEqual(['editor', 'editor', 'input', 'input']); // the people question and the intention are one line each, even with --editor
-    expect(s.entries()[0]!.answers.map((a) => a.answer)).toEqual(['long answer\nwith lines', 'second']);
+    expect((await s.entries())[0]!.answers.map((a) => a.answer)).toEqual(['long answer\nwith lines', 'second']);
   });
 
   it('the editor setting wins over $VISUAL for --editor', async () => {
@@ -109,7 +109,7 @@ describe('interactive check-in', () => {
   it('an empty editor answer to the required prompt reopens the editor', async () => {
     const s = setup([3, 'trust', '   ', 'now written', '', '', 'skip', '']);
     await checkin(s.ctx, { editor: true });
-    expect(s.entries()[0]!.answers).toEqual([{ prompt: trust.prompts[0], answer: 'now written' }]);
+    expect((await s.entries())[0]!.answers).toEqual([{ prompt: trust.prompts[0], answer: 'now written' }]);
     expect(s.io.err()).toContain('An answer is needed here');
   });
 });
@@ -139,7 +139,7 @@ describe('Ctrl+C', () => {
   it('during a reflection says so and saves nothing', async () => {
     const s = setup(['a', 'b']);
     await expect(reflect(s.ctx, 'trust', {})).rejects.toThrow('Reflection cancelled, nothing saved.');
-    expect(s.entries()).toEqual([]);
+    expect((await s.entries())).toEqual([]);
   });
 });
 
@@ -162,10 +162,10 @@ describe('a second check-in the same day', () => {
 
   it('can add to the entry: same id, old answers kept, new prompt, mood now, intention added', async () => {
     const dir = await firstCheckin();
-    const [original] = setup([], { home: dir }).entries();
+    const [original] = await setup([], { home: dir }).entries();
     const s = setup(['add', 5, 'more to say', '', '', 'skip', 'walk'], { home: dir });
     await checkin(s.ctx, {});
-    const entries = s.entries();
+    const entries = (await s.entries());
     expect(entries).toHaveLength(1);
     const e = entries[0] as Entry;
     expect(e.id).toBe(original!.id);
@@ -198,7 +198,7 @@ describe('interactive reflection', () => {
     await reflect(s.ctx, 'trust', {});
     const asked = (s.prompter as ReturnType<typeof scriptedPrompter>).asked;
     expect(asked).toEqual([...trust.prompts.slice(0, 3), 'Another prompt?', trust.prompts[3], 'Another prompt?', 'One thing I will do:']);
-    const [e] = s.entries();
+    const [e] = (await s.entries());
     expect(e).toMatchObject({ kind: 'reflection', principle: 'trust', intention: 'Text Ana back' });
     expect(e!.answers.map((a) => a.answer)).toEqual(['one', 'three', 'four']);
     expect('mood' in e!).toBe(false);
@@ -208,7 +208,7 @@ describe('interactive reflection', () => {
   it('asks for the principle when none is given, suggesting one', async () => {
     const s = setup(['wellbeing', 'a', 'b', 'c', false, 'walk']);
     await reflect(s.ctx, undefined, {});
-    expect(s.entries()[0]!.principle).toBe('wellbeing');
+    expect((await s.entries())[0]!.principle).toBe('wellbeing');
   });
 });
 
@@ -217,7 +217,7 @@ describe('plain harmony (home)', () => {
     const s = setup([3, 'attention', 'hello', '', '', 'skip', '']);
     await home(s.ctx);
     expect(s.io.out()).toContain('Welcome to harmony.');
-    expect(s.entries()).toHaveLength(1);
+    expect((await s.entries())).toHaveLength(1);
   });
 
   it('once today is done, shows the summary and streak and asks nothing', async () => {
@@ -259,7 +259,7 @@ describe('with the quiz', () => {
       }
     });
     await checkin(s.ctx, { mood: 3, answer: ['x'] });
-    expect(s.entries()[0]!.principle).toBe('communication');
+    expect((await s.entries())[0]!.principle).toBe('communication');
     expect(s.io.out()).toMatch(/\d+ quiz questions? due for review: harmony quiz/);
   });
 });
@@ -282,7 +282,7 @@ describe('two terminals checking in at once', () => {
     };
     const s = setup([], { prompter: racing });
     await checkin(s.ctx, {});
-    const entries = s.entries();
+    const entries = (await s.entries());
     expect(entries).toHaveLength(1);
     expect(entries[0]!.answers.map((a) => a.answer)).toEqual(['typed in terminal one', 'typed in terminal two']);
     expect(entries[0]!.intention).toBe('Call Sam');
@@ -300,7 +300,7 @@ describe('the coaching loop, asked', () => {
     expect(out).toContain(practices[0]!.text);
     expect(out).toContain(practices[1]!.text);
     expect(out).toContain('"When …, I will …"');
-    const [first] = s.entries();
+    const [first] = (await s.entries());
     expect(first!.practice).toEqual({ id: practices[1]!.id, text: practices[1]!.text });
     expect(out).toContain(`Today's practice: ${practices[1]!.text}`);
     // Both were offered: the next trust check-in starts with the third.
@@ -313,7 +313,7 @@ describe('the coaching loop, asked', () => {
     expect(asked.slice(0, 4)).toEqual(['How did it go?', 'Did you do it?', 'What helped, or got in the way? (Enter to skip)', 'How are you today?']);
     expect(next.io.out()).toContain('Last time (Monday) you planned: “When Sam texts, I will reply by noon”');
     expect(next.io.out()).toContain(practices[2]!.text);
-    const second = next.entries()[1]!;
+    const second = (await next.entries())[1]!;
     expect(second.followUp).toEqual({ entryId: first!.id, intention: 'partly', practice: 'missed', note: 'Busy morning' });
 
     // Followed up once: the third check-in asks no follow-up.

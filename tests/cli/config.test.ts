@@ -14,7 +14,7 @@ describe('harmony config', () => {
     const home = tempHome();
     const r = run(['config', 'list', '--json'], { home });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ name: null, dayStartHour: 0, editor: null, color: 'auto', reminder: true, notesCountForStreak: false, weekStart: 'mon', autoSync: false, reminderPeople: 'count' });
+    expect(JSON.parse(r.stdout)).toEqual({ name: null, dayStartHour: 0, editor: null, color: 'auto', reminder: true, notesCountForStreak: false, weekStart: 'mon', autoSync: false, reminderPeople: 'count', passphraseCommand: null });
     const plain = run(['config'], { home });
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/^dayStartHour\s+0\s/m);

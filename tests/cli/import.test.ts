@@ -46,7 +46,7 @@ beforeAll(async () => {
 const withoutExportedAt = (text: string) => ({ ...JSON.parse(text), exportedAt: null });
 
 describe('harmony import', () => {
-  it('round trip: import into an empty store, then export gives back the same JSON', () => {
+  it('round trip: import into an empty store, then export gives back the same JSON', async () => {
     const home = tempHome();
     const r = run(['import', backupFile], { home, env: NOW });
     expect(r.stderr).toBe('');
@@ -58,7 +58,7 @@ describe('harmony import', () => {
     expect(withoutExportedAt(again.stdout)).toEqual(withoutExportedAt(backupText));
     expect(again.stdout.replace(/"exportedAt": ".*"/, '')).toBe(backupText.replace(/"exportedAt": ".*"/, ''));
     // The day index used by streaks and stats agrees with the source.
-    expect(new Store(home).journal.days()).toEqual(new Store(source).journal.days());
+    expect((await new Store(home).journal.days())).toEqual((await new Store(source).journal.days()));
   });
 
   it('skips entries already present and counts them; importing twice changes nothing', async () => {
@@ -71,7 +71,7 @@ describe('harmony import', () => {
     const total = JSON.parse(backupText).entries.length;
     expect(JSON.parse(first.stdout)).toEqual({ dryRun: false, entries: { added: total - 10, skipped: 10 }, settings: 'kept', lessonsNewlyRead: 2, peopleAdded: 0, quizAnswersAdded: 1 });
     expect(new Store(home).settings().name).toBe('Me');
-    expect(new Store(home).journal.get('20260509-mine')).toEqual(mine);
+    expect((await new Store(home).journal.get('20260509-mine'))).toEqual(mine);
     const before = snapshot(home);
     const second = run(['import', backupFile], { home, env: NOW });
     expect(second.code).toBe(0);

@@ -46,7 +46,7 @@ describe('harmony journal edit', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Saved your changes');
-    const [edited, other] = new Store(home).journal.all();
+    const [edited, other] = (await new Store(home).journal.all());
     expect(edited!.answers[0]!.answer).toBe('First draft\nsecond line, better');
     expect(edited!.updatedAt).toBe('2026-05-10T12:00:00+00:00');
     expect(other).toEqual(entry('2026-05-09', { id: '20260509-othr', createdAt: '2026-05-09T22:00:00+00:00' }));
@@ -94,7 +94,7 @@ describe('harmony journal edit', () => {
     expect(r.stderr).toContain('changed in another window');
     const kept = /Your edited text is in (\S+)/.exec(r.stderr)![1]!;
     rmSync(dirname(kept), { recursive: true });
-    const now = new Store(home).journal.get('20260509-edit')!;
+    const now = (await new Store(home).journal.get('20260509-edit'))!;
     expect(now.mood).toBe(1);
     expect(now.intention).toBe('Be kind');
   });
@@ -113,7 +113,7 @@ describe('harmony journal edit', () => {
     writeFileSync(join(home, 'config.json'), JSON.stringify({ schemaVersion: 1, editor: `"${process.execPath}" "${script}"` }));
     const r = edit({ VISUAL: 'false', EDIT_FROM: 'Be kind', EDIT_TO: 'Be kinder' });
     expect(r.code).toBe(0);
-    expect(new Store(home).journal.get('20260509-edit')!.intention).toBe('Be kinder');
+    expect((await new Store(home).journal.get('20260509-edit'))!.intention).toBe('Be kinder');
   });
 
   it('without a terminal and with no editor configured: exit 2 naming VISUAL / EDITOR', async () => {

@@ -156,8 +156,8 @@ describe('harmony journal delete', () => {
     const r = run(['journal', 'delete', '20260501-gone', '--yes'], { home: h, env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Deleted the check-in of 2026-05-01');
-    expect(new Store(h).journal.all().map((e) => e.id)).toEqual(['20260502-stay']);
-    expect(Object.keys(new Store(h).journal.days())).toEqual(['2026-05-02']);
+    expect((await new Store(h).journal.all()).map((e) => e.id)).toEqual(['20260502-stay']);
+    expect(Object.keys((await new Store(h).journal.days()))).toEqual(['2026-05-02']);
     const again = run(['journal', 'rm', '20260501-gone', '-y'], { home: h, env: NOW });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('No journal entry has the id');

@@ -27,7 +27,7 @@ function setup(answers: unknown[], home?: string, tty = true) {
   if (!home) homes.push(dir);
   const io = createTestIO({ stdinTTY: tty, stdoutTTY: tty, env: { HARMONY_HOME: dir, HARMONY_NOW: '2025-03-10T20:00:00Z' } });
   const prompter = scriptedPrompter(answers);
-  return { io, home: dir, prompter, ctx: makeContext(io, false, prompter), entries: () => openStore({ HARMONY_HOME: dir }).journal.all() };
+  return { io, home: dir, prompter, ctx: makeContext(io, false, prompter), entries: async () => (await openStore({ HARMONY_HOME: dir }).journal.all()) };
 }
 
 describe('reflect in-process', () => {
@@ -38,14 +38,14 @@ describe('reflect in-process', () => {
       const error = await reflect(s.ctx, 'intimacy', {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CancelledError);
       expect((error as CancelledError).message).toBe('Reflection cancelled, nothing saved.');
-      expect(s.entries()).toEqual([]);
+      expect((await s.entries())).toEqual([]);
     });
   }
 
   it('rotates prompts with the check-in: a check-in after a reflection asks prompts the reflection did not', async () => {
     const r = setup(full);
     await reflect(r.ctx, 'intimacy', {});
-    expect(r.entries()[0]!.answers.map((a) => a.prompt)).toEqual(intimacy.prompts.slice(0, 3));
+    expect((await r.entries())[0]!.answers.map((a) => a.prompt)).toEqual(intimacy.prompts.slice(0, 3));
     const c = setup([3, 'intimacy', 'answer', '', '', 'skip', ''], r.home);
     await checkin(c.ctx, {});
     expect(c.prompter.asked[2]).toBe(intimacy.prompts[3]);
@@ -58,16 +58,16 @@ describe('reflect in-process', () => {
     await reflect(s.ctx, 'trust', { answer: ['c'], commitment: 'd' });
     // What counts here is that nothing was merged or replaced; the order of three entries saved
     // within the same second is not part of this test (it differed once in a fresh-clone CI run).
-    expect(s.entries().map((e) => e.kind).sort()).toEqual(['checkin', 'reflection', 'reflection']);
-    expect(new Set(s.entries().map((e) => e.id)).size).toBe(3);
+    expect((await s.entries()).map((e) => e.kind).sort()).toEqual(['checkin', 'reflection', 'reflection']);
+    expect(new Set((await s.entries()).map((e) => e.id)).size).toBe(3);
   });
 
   it('back-fills with --date like the check-in, with the same limits', async () => {
     const s = setup([], undefined, false);
     await reflect(s.ctx, 'trust', { answer: ['a'], commitment: 'b', date: '2025-03-08' });
-    expect(s.entries()[0]!.date).toBe('2025-03-08');
+    expect((await s.entries())[0]!.date).toBe('2025-03-08');
     await expect(reflect(s.ctx, 'trust', { answer: ['a'], commitment: 'b', date: '2025-03-11' })).rejects.toThrow(/in the future/);
-    expect(s.entries()).toHaveLength(1);
+    expect((await s.entries())).toHaveLength(1);
   });
 });
 

@@ -195,7 +195,7 @@ async function simulate(): Promise<void> {
           ? buildNote({ date, text: `note ${serial++}`, tags: [] }, new Date(e.t), taken)
           : buildEntry({ kind: e.what, date, principle: 'trust', mood: 3, answers: [{ prompt: 'p', answer: `a ${serial++}` }] }, new Date(e.t), taken);
       if (e.with.length > 0) entry.with = e.with;
-      await store.write(() => store.journal.add([entry]));
+      await store.write(async () => (await store.journal.add([entry])));
     } else {
       // What the shell would see: the cache as it is now.
       const file = reminderCacheFile(home);
@@ -213,9 +213,9 @@ async function simulate(): Promise<void> {
       const day = practiceDay(new Date(e.t), cache?.dayStartHour ?? settings.dayStartHour);
       const fallback = !cache?.days.has(day);
       let stale = false;
-      const expected = reminderLinesNow({ ...env, HARMONY_NOW: iso }, false, false, () => (stale = true));
+      const expected = await reminderLinesNow({ ...env, HARMONY_NOW: iso }, false, false, () => (stale = true));
       // The snippet asks harmony remind here, which rebuilds the cache (it finds the lock free).
-      if (fallback && stale) writeReminderCache(home, new Journal(home), new Date(e.t));
+      if (fallback && stale) await writeReminderCache(home, new Journal(home), new Date(e.t));
       const k = samples.length;
       samples.push({ k, t: e.t, zone: e.zone, dir, expected, fallback, day, wallDate: wallClock(new Date(e.t)).date });
       if (k % 331 === 17) {

@@ -30,7 +30,7 @@ async function homeWithDays(n: number, last: string, extra: Entry[] = []): Promi
   const home = tempHome();
   const store = new Store(home);
   const days = Array.from({ length: n }, (_, i) => entry(addDays(last, -i)));
-  await store.write(() => store.journal.add([...days, ...extra]));
+  await store.write(async () => (await store.journal.add([...days, ...extra])));
   return home;
 }
 
@@ -120,7 +120,7 @@ describe('harmony remind', () => {
   it.skipIf(MODES_SKIP)('stays silent when the data folder cannot be read', async () => {
     const { home, user } = userHome();
     const store = new Store(home);
-    await store.write(() => store.journal.add(Array.from({ length: 3 }, (_, i) => entry(addDays(TODAY, -1 - i)))));
+    await store.write(async () => (await store.journal.add(Array.from({ length: 3 }, (_, i) => entry(addDays(TODAY, -1 - i))))));
     chownTree(home, user);
     chmodSync(join(home, 'journal'), 0o000);
     try {

@@ -64,7 +64,7 @@ describe('harmony stats', () => {
     for (let i = 1; i <= 10; i++) entries.push(entry(addDays(TODAY, -i), { mood: i % 2 ? 2 : 5, principle: i % 2 ? 'attention' : 'trust' }));
     entries.push(entry(TODAY, { mood: 3, principle: 'wellbeing' }), entry(TODAY, { kind: 'reflection', mood: undefined, principle: 'intimacy' }));
     entries.push(entry('2025-01-15', { principle: 'communication' })); // outside the calendar year
-    await store.write(() => store.journal.add(entries));
+    await store.write(async () => (await store.journal.add(entries)));
     await store.updateState((s) => {
       s.lessonsRead.trust = '2026-03-01';
       s.lessonsRead.attention = '2026-03-02';
@@ -110,7 +110,7 @@ describe('harmony stats', () => {
     const store = new Store(home);
     const entries: Entry[] = [];
     for (let i = 0; i < 3700; i++) entries.push(entry(addDays(TODAY, -i - 1), { principle: 'communication' }));
-    await store.write(() => store.journal.add(entries));
+    await store.write(async () => (await store.journal.add(entries)));
     const r = run(['stats'], { home, env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/3700 days · longest 3700/);

@@ -20,7 +20,7 @@ async function setup(answers: unknown[]) {
   return { home, io, prompter, del: () => remove(ctx, '20260501-del1', {}) };
 }
 
-const ids = (home: string) => new Store(home).journal.all().map((e) => e.id);
+const ids = async (home: string) => (await new Store(home).journal.all()).map((e) => e.id);
 
 describe('journal delete asks first', () => {
   it('shows the entry safely, and deletes on yes', async () => {
@@ -30,14 +30,14 @@ describe('journal delete asks first', () => {
     expect(io.out()).toContain('Secret ␛[2J text');
     expect(io.out()).not.toContain('\u001b');
     expect(io.out()).toContain('Deleted the check-in of 2026-05-01');
-    expect(ids(home)).toEqual([]);
+    expect(await ids(home)).toEqual([]);
   });
 
   it('keeps the entry on no', async () => {
     const { home, io, del } = await setup([false]);
     await del();
     expect(io.out()).toContain('Nothing deleted.');
-    expect(ids(home)).toEqual(['20260501-del1']);
+    expect(await ids(home)).toEqual(['20260501-del1']);
   });
 
   it('keeps the entry on Ctrl+C, with the command\'s own message (exit 130)', async () => {
@@ -45,6 +45,6 @@ describe('journal delete asks first', () => {
     const error = await del().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CancelledError);
     expect((error as CancelledError).message).toBe('Delete cancelled, nothing deleted.');
-    expect(ids(home)).toEqual(['20260501-del1']);
+    expect(await ids(home)).toEqual(['20260501-del1']);
   });
 });

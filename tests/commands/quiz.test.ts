@@ -50,8 +50,8 @@ describe('harmony quiz at a terminal', () => {
       expect(out).toContain(`Read more: harmony learn ${a.question.principle} → "${a.question.section}"`);
       expect(out.replace(/\s+/g, ' ')).toContain(a.question.explanation.replace(/\s+/g, ' '));
     }
-    const doc = readQuiz(store);
-    expect(readQuizLog(store).map((r) => r.question)).toEqual(asked.map((a) => a.question.id));
+    const doc = (await readQuiz(store));
+    expect((await readQuizLog(store)).map((r) => r.question)).toEqual(asked.map((a) => a.question.id));
     expect(Object.values(doc.cards).every((c) => c.lastCorrect)).toBe(true);
   });
 
@@ -64,7 +64,7 @@ describe('harmony quiz at a terminal', () => {
     const why = a!.question.choices[a!.order[wrong]!]!.why;
     expect(io.out()).toContain('✗ Not quite.');
     expect(io.out().replace(/\s+/g, ' ')).toContain(why.replace(/\s+/g, ' '));
-    expect(readQuiz(store).cards[a!.question.id]!.lastCorrect).toBe(false);
+    expect((await readQuiz(store)).cards[a!.question.id]!.lastCorrect).toBe(false);
   });
 
   it('Ctrl+C keeps the answers already given and says how many (exit 130)', async () => {
@@ -75,7 +75,7 @@ describe('harmony quiz at a terminal', () => {
     expect(error).toBeInstanceOf(CancelledError);
     expect((error as CancelledError).message).toBe('Quiz stopped: 2 answers saved.');
     expect((error as CancelledError).exitCode).toBe(EXIT.cancelled);
-    expect(readQuizLog(store).map((r) => r.question)).toEqual(asked.slice(0, 2).map((a) => a.question.id));
+    expect((await readQuizLog(store)).map((r) => r.question)).toEqual(asked.slice(0, 2).map((a) => a.question.id));
   });
 
   it('Ctrl+C at the first question saves nothing', async () => {

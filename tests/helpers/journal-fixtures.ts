@@ -21,7 +21,7 @@ export function entry(date: string, fields: Partial<Entry> = {}): Entry {
 
 export async function addEntries(home: string, entries: Entry[]): Promise<Entry[]> {
   const store = new Store(home);
-  return store.write(() => store.journal.add(entries));
+  return store.write(async () => (await store.journal.add(entries)));
 }
 
 /** Daily check-ins from `first` for `days` days, with a reflection every 7th day. */

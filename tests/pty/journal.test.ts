@@ -57,6 +57,6 @@ describe('harmony journal on a terminal', () => {
     } finally {
       t.kill();
     }
-    expect(new Store(home).journal.all()).toEqual([]);
+    expect((await new Store(home).journal.all())).toEqual([]);
   });
 });

@@ -52,8 +52,8 @@ function leaveDeadLock(home: string): Promise<void> {
   });
 }
 
-function checkJournal(home: string, expected: string[]): void {
-  const entries = new Store(home).journal.all();
+async function checkJournal(home: string, expected: string[]): Promise<void> {
+  const entries = (await new Store(home).journal.all());
   const ids = entries.map((e) => e.id);
   expect(new Set(ids).size, 'duplicated entries').toBe(ids.length);
   expect([...ids].sort()).toEqual([...expected].sort());
@@ -66,8 +66,8 @@ describe('writers at once, through the real store', () => {
     const results = await Promise.all(tags.map((tag) => runWriter(['save', home, tag, String(EACH)])));
     for (const r of results) expect(r.code, r.err).toBe(0);
     const expected = tags.flatMap((tag) => Array.from({ length: EACH }, (_, n) => entryId(tag, n)));
-    checkJournal(home, expected);
-    for (const e of new Store(home).journal.all()) expect(e.answers[0]?.answer).toBe(answerFor(e.id));
+    await checkJournal(home, expected);
+    for (const e of (await new Store(home).journal.all())) expect(e.answers[0]?.answer).toBe(answerFor(e.id));
     expect(existsSync(join(home, FILES.lock)), 'lock released').toBe(false);
   }, 120_000);
 
@@ -76,7 +76,7 @@ describe('writers at once, through the real store', () => {
     await leaveDeadLock(home);
     const results = await Promise.all(['k0', 'k1'].map((tag) => runWriter(['save', home, tag, '5'])));
     for (const r of results) expect(r.code, r.err).toBe(0);
-    checkJournal(home, ['k0', 'k1'].flatMap((tag) => Array.from({ length: 5 }, (_, n) => entryId(tag, n))));
+    await checkJournal(home, ['k0', 'k1'].flatMap((tag) => Array.from({ length: 5 }, (_, n) => entryId(tag, n))));
     expect(existsSync(join(home, FILES.lock))).toBe(false);
   }, 60_000);
 });
@@ -98,8 +98,8 @@ describe('harmony reflect from several terminals at once', () => {
       return saved;
     };
     const ids = (await Promise.all(Array.from({ length: WRITERS }, (_, w) => lane(w)))).flat();
-    checkJournal(home, ids);
-    const texts = new Store(home).journal.all().map((e) => e.answers[0]?.answer);
+    await checkJournal(home, ids);
+    const texts = (await new Store(home).journal.all()).map((e) => e.answers[0]?.answer);
     expect(new Set(texts).size).toBe(WRITERS * EACH);
     console.log(`concurrency: ${WRITERS} harmony reflect lanes saved ${ids.length} entries, ${new Set(ids).size} distinct, all present`);
   }, 240_000);
@@ -111,6 +111,6 @@ describe('harmony reflect from several terminals at once', () => {
     const r = await spawnBin(['reflect', 'trust', '--answer', 'after the crash', '--commitment', 'c', '--json'], { home, env: NOW, timeout: 30_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr === '' || messageProblem(r.stderr) === null).toBe(true);
-    checkJournal(home, [JSON.parse(r.stdout).id]);
+    await checkJournal(home, [JSON.parse(r.stdout).id]);
   }, 60_000);
 });

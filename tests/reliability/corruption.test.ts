@@ -184,7 +184,7 @@ describe('the store itself, in process', () => {
       const attempts: Array<() => unknown> =
         f.path === 'state.json' ? [() => store.state(), () => store.updateState((st) => void (st.lessonsRead.trust = '2025-01-03'))]
         : f.path === 'config.json' ? [() => store.settings()]
-        : [() => store.journal.all(), () => store.journal.get(ENTRY.id), () => store.write(() => store.journal.add([makeEntry('20250116-bbbb')]))];
+        : [async () => (await store.journal.all()), async () => (await store.journal.get(ENTRY.id)), () => store.write(async () => (await store.journal.add([makeEntry('20250116-bbbb')])))];
       for (const attempt of attempts) {
         await expect((async () => attempt())(), `${f.path} ${s.name}`).rejects.toBeInstanceOf(DataError);
       }
@@ -195,9 +195,9 @@ describe('the store itself, in process', () => {
   it('a spoiled day index is only a cache: rebuilt from the month files, nothing lost', async () => {
     const home = tempHome();
     const store = new Store(home);
-    await store.write(() => store.journal.add([ENTRY]));
+    await store.write(async () => (await store.journal.add([ENTRY])));
     writeFileSync(join(home, 'journal', `index-${ENTRY.date.slice(0, 4)}.json`), '{"schemaVersion":1,"months":');
-    expect(Object.keys(store.journal.days())).toEqual([ENTRY.date]);
-    expect(store.journal.all()).toEqual([ENTRY]);
+    expect(Object.keys((await store.journal.days()))).toEqual([ENTRY.date]);
+    expect((await store.journal.all())).toEqual([ENTRY]);
   });
 });

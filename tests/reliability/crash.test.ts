@@ -88,7 +88,7 @@ describe('SIGKILL during saves', () => {
         }
 
         // The store opens and is valid (all() throws a DataError on anything it cannot trust).
-        const entries = store().journal.all();
+        const entries = (await store().journal.all());
         const ids = entries.map((e) => e.id);
         expect(new Set(ids).size, 'duplicate ids').toBe(ids.length);
         const byId = new Map(entries.map((e) => [e.id, e]));
@@ -101,7 +101,7 @@ describe('SIGKILL during saves', () => {
           expect(e.answers[0]?.answer).toBe(answerFor(e.id));
         }
         // The day index (a cache) agrees with the month files.
-        expect(store().journal.days()).toEqual(summarise(entries));
+        expect((await store().journal.days())).toEqual(summarise(entries));
         if (round === MAX_ROUNDS_PER_LANE - 1 || kills === KILLS_PER_LANE) {
           totals.inFlightKept += entries.length - returned.size;
           totals.tempLeft += readdirSync(join(home, 'journal')).filter((n) => n.endsWith('.tmp')).length;

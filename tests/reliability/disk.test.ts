@@ -32,7 +32,7 @@ if (notYet.length) console.log(`disk: not yet covered, commands missing: ${notYe
 /** A home with some data in it, for checking nothing changed. */
 async function seed(home: string): Promise<Record<string, string>> {
   const store = new Store(home);
-  await store.write(() => store.journal.add([makeEntry('20250115-aaaa'), makeEntry('20250116-bbbb')]));
+  await store.write(async () => (await store.journal.add([makeEntry('20250115-aaaa'), makeEntry('20250116-bbbb')])));
   await store.updateState((s) => void (s.lessonsRead.trust = '2025-01-02'));
   writeFileSync(join(home, 'config.json'), '{"schemaVersion":1,"dayStartHour":0,"color":"never","reminder":true}\n', { mode: 0o600 });
   return snapshot(home);

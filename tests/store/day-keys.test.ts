@@ -17,28 +17,28 @@ const entry = (date: string, id: string): Entry => ({
   answers: [],
 });
 
-const keysOf = (store: Store) => [...store.journal.dayKeys()].sort();
+const keysOf = async (store: Store) => [...(await store.journal.dayKeys())].sort();
 
 describe('Journal.dayKeys', () => {
   it('lists the days of days(), across months, and is empty for a new journal', async () => {
     const store = new Store(mkdtempSync(join(tmpdir(), 'harmony-daykeys-')));
-    expect(store.journal.dayKeys()).toEqual([]);
-    await store.write(() =>
-      store.journal.add([entry('2026-10-31', '20261031-aaaa'), entry('2026-11-02', '20261102-bbbb'), entry('2026-11-02', '20261102-cccc')]),
+    expect((await store.journal.dayKeys())).toEqual([]);
+    await store.write(async () =>
+      (await store.journal.add([entry('2026-10-31', '20261031-aaaa'), entry('2026-11-02', '20261102-bbbb'), entry('2026-11-02', '20261102-cccc')])),
     );
-    expect(keysOf(store)).toEqual(['2026-10-31', '2026-11-02']);
-    expect(keysOf(store)).toEqual(Object.keys(store.journal.days()).sort());
+    expect(await keysOf(store)).toEqual(['2026-10-31', '2026-11-02']);
+    expect(await keysOf(store)).toEqual(Object.keys((await store.journal.days())).sort());
   });
 
   it('sees a month file changed behind the index (another process, a restored backup)', async () => {
     const home = mkdtempSync(join(tmpdir(), 'harmony-daykeys-'));
     const store = new Store(home);
-    await store.write(() => store.journal.add([entry('2026-11-02', '20261102-aaaa')]));
+    await store.write(async () => (await store.journal.add([entry('2026-11-02', '20261102-aaaa')])));
     const doc = { schemaVersion: 1, entries: [entry('2026-11-05', '20261105-dddd'), entry('2026-11-07', '20261107-eeee')] };
     writeFileSync(store.journal.monthPath('2026-11'), JSON.stringify(doc));
     const fresh = new Store(home);
-    expect(keysOf(fresh)).toEqual(['2026-11-05', '2026-11-07']);
-    expect(keysOf(fresh)).toEqual(Object.keys(fresh.journal.days()).sort());
+    expect(await keysOf(fresh)).toEqual(['2026-11-05', '2026-11-07']);
+    expect(await keysOf(fresh)).toEqual(Object.keys((await fresh.journal.days())).sort());
   });
 });
 

@@ -34,10 +34,10 @@ const answer = (store: Store, id: string, when: string, correct = true) =>
   saveAnswer(store, (doc) => recordAnswer(doc, q(id), [correct ? 0 : 1], correct, new Date(when), UTC));
 
 describe('readQuiz / saveAnswer', () => {
-  it('reads an empty document when nothing was answered, and writes nothing', () => {
+  it('reads an empty document when nothing was answered, and writes nothing', async () => {
     const store = new Store(tempHome());
-    expect(readQuiz(store)).toEqual({ schemaVersion: 2, cards: {} });
-    expect(readQuizBackup(store)).toEqual(emptyQuizBackup());
+    expect((await readQuiz(store))).toEqual({ schemaVersion: 2, cards: {} });
+    expect((await readQuizBackup(store))).toEqual(emptyQuizBackup());
     expect(() => statSync(quizFile(store))).toThrow();
   });
 
@@ -48,12 +48,12 @@ describe('readQuiz / saveAnswer', () => {
     await answer(first, 'one', '2026-01-31T10:00:00Z');
     await answer(second, 'two', '2026-02-01T10:01:00Z', false);
     await answer(first, 'one', '2026-02-03T10:00:00Z');
-    const doc = readQuiz(first);
+    const doc = (await readQuiz(first));
     expect(Object.keys(doc.cards).sort()).toEqual(['one', 'two']);
     expect(doc.cards.one!.reps).toBe(2);
     expect(JSON.parse(readFileSync(quizFile(first), 'utf8'))).toEqual({ schemaVersion: 2, cards: doc.cards });
-    expect(readQuizMonth(first, '2026-01').map((r) => r.question)).toEqual(['one']);
-    expect(readQuizMonth(first, '2026-02').map((r) => [r.question, r.correct])).toEqual([['two', false], ['one', true]]);
+    expect((await readQuizMonth(first, '2026-01')).map((r) => r.question)).toEqual(['one']);
+    expect((await readQuizMonth(first, '2026-02')).map((r) => [r.question, r.correct])).toEqual([['two', false], ['one', true]]);
     for (const file of [quizFile(first), quizLogPath(first, '2026-01'), quizLogPath(first, '2026-02')]) expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(quizSpec.validate(JSON.parse(readFileSync(quizFile(first), 'utf8')))).toBeNull();
   });
@@ -73,13 +73,13 @@ describe('readQuiz / saveAnswer', () => {
     const store = new Store(tempHome());
     await answer(store, 'a', '2026-01-10T10:00:00Z');
     await answer(store, 'a', '2026-01-10T10:00:00Z', false);
-    expect(readQuizLog(store).map((r) => r.correct)).toEqual([true, false]);
+    expect((await readQuizLog(store)).map((r) => r.correct)).toEqual([true, false]);
   });
 
-  it('accepts a document with no cards yet', () => {
+  it('accepts a document with no cards yet', async () => {
     const store = new Store(tempHome());
     writeFileSync(quizFile(store), '{"schemaVersion": 2}');
-    expect(readQuiz(store)).toEqual(emptyQuiz());
+    expect((await readQuiz(store))).toEqual(emptyQuiz());
   });
 
   const card = answered(['x'], '2026-01-01T00:00:00Z').cards.x;
@@ -96,8 +96,8 @@ describe('readQuiz / saveAnswer', () => {
       const store = new Store(tempHome());
       const text = JSON.stringify(doc);
       writeFileSync(quizFile(store), text);
-      expect(() => readQuiz(store)).toThrow(DataError);
-      expect(() => readQuiz(store)).toThrow('quiz.json');
+      await expect(readQuiz(store)).rejects.toThrow(DataError);
+      await expect(readQuiz(store)).rejects.toThrow('quiz.json');
       await expect(updateQuiz(store, () => undefined)).rejects.toBeInstanceOf(DataError);
       await expect(answer(store, 'y', '2026-01-02T00:00:00Z')).rejects.toBeInstanceOf(DataError);
       expect(readFileSync(quizFile(store), 'utf8')).toBe(text);
@@ -105,12 +105,12 @@ describe('readQuiz / saveAnswer', () => {
     });
   }
 
-  it('names the bad field (a version-1 review as log[i], as in the file)', () => {
+  it('names the bad field (a version-1 review as log[i], as in the file)', async () => {
     const store = new Store(tempHome());
     writeFileSync(quizFile(store), JSON.stringify(spoiled['a card without due']));
-    expect(() => readQuiz(store)).toThrow(/cards\.x: due is not a date-time/);
+    await expect(readQuiz(store)).rejects.toThrow(/cards\.x: due is not a date-time/);
     writeFileSync(quizFile(store), JSON.stringify(spoiled['a version-1 review with a rating of 2']));
-    expect(() => readQuiz(store)).toThrow(/log\[0\]: rating must be 1 or 3/);
+    await expect(readQuiz(store)).rejects.toThrow(/log\[0\]: rating must be 1 or 3/);
   });
 
   it('a damaged month of the log: the cards still read; an answer in that month is refused with both files untouched', async () => {
@@ -119,9 +119,9 @@ describe('readQuiz / saveAnswer', () => {
     const cards = readFileSync(quizFile(store), 'utf8');
     const bad = JSON.stringify({ schemaVersion: 1, reviews: [{ question: 'a', at: 'later' }] });
     writeFileSync(quizLogPath(store, '2026-01'), bad);
-    expect(Object.keys(readQuiz(store).cards)).toEqual(['a']);
-    expect(() => readQuizLog(store)).toThrow(/2026-01\.json has unexpected content \(reviews\[0\]: at is not a date-time\)/);
-    expect(() => readQuizBackup(store)).toThrow(DataError);
+    expect(Object.keys((await readQuiz(store)).cards)).toEqual(['a']);
+    await expect(readQuizLog(store)).rejects.toThrow(/2026-01\.json has unexpected content \(reviews\[0\]: at is not a date-time\)/);
+    await expect(readQuizBackup(store)).rejects.toThrow(DataError);
     await expect(answer(store, 'b', '2026-01-11T10:00:00Z')).rejects.toBeInstanceOf(DataError);
     expect(readFileSync(quizLogPath(store, '2026-01'), 'utf8')).toBe(bad);
     expect(readFileSync(quizFile(store), 'utf8')).toBe(cards);
@@ -129,7 +129,7 @@ describe('readQuiz / saveAnswer', () => {
     writeFileSync(quizLogPath(store, '2026-01'), JSON.stringify({ schemaVersion: 1, reviews: [] }));
     writeFileSync(join(store.home, 'quiz-log', 'notes.txt'), 'hi');
     writeFileSync(join(store.home, 'quiz-log', '.2026-01.json.1.tmp'), '{');
-    expect(readQuizLog(store)).toEqual([]);
+    expect((await readQuizLog(store))).toEqual([]);
   });
 });
 
@@ -144,12 +144,12 @@ describe('a version-1 quiz.json (cards and log in one file)', () => {
     return { text, v1 };
   }
 
-  it('is migrated in memory on read and left untouched until a write', () => {
+  it('is migrated in memory on read and left untouched until a write', async () => {
     const store = new Store(tempHome());
     const { text, v1 } = legacy(store.home);
-    const doc = readQuiz(store);
+    const doc = (await readQuiz(store));
     expect(doc).toEqual({ schemaVersion: 2, cards: v1.cards, unfiled: v1.log });
-    expect(readQuizBackup(store)).toEqual(v1);
+    expect((await readQuizBackup(store))).toEqual(v1);
     expect(readFileSync(quizFile(store), 'utf8')).toBe(text);
     expect(existsSync(join(store.home, 'quiz-log'))).toBe(false);
   });
@@ -158,23 +158,23 @@ describe('a version-1 quiz.json (cards and log in one file)', () => {
     const store = new Store(tempHome());
     const { v1 } = legacy(store.home);
     const review = await answer(store, 'd', '2026-02-03T10:00:00Z');
-    expect(JSON.parse(readFileSync(quizFile(store), 'utf8'))).toEqual({ schemaVersion: 2, cards: readQuiz(store).cards });
-    expect(readQuiz(store).unfiled).toBeUndefined();
-    expect(readQuizMonth(store, '2026-01')).toEqual(v1.log.slice(0, 3));
-    expect(readQuizMonth(store, '2026-02')).toEqual([v1.log[3], review]);
-    expect(readQuizBackup(store).log).toEqual([...v1.log, review]);
+    expect(JSON.parse(readFileSync(quizFile(store), 'utf8'))).toEqual({ schemaVersion: 2, cards: (await readQuiz(store)).cards });
+    expect((await readQuiz(store)).unfiled).toBeUndefined();
+    expect((await readQuizMonth(store, '2026-01'))).toEqual(v1.log.slice(0, 3));
+    expect((await readQuizMonth(store, '2026-02'))).toEqual([v1.log[3], review]);
+    expect((await readQuizBackup(store)).log).toEqual([...v1.log, review]);
   });
 
   it('a crash after the log was written but before quiz.json was: nothing lost, nothing doubled', async () => {
     const store = new Store(tempHome());
     const { text, v1 } = legacy(store.home);
     // What writeQuiz does first; the crash comes before quiz.json is replaced.
-    await store.write(() => addToQuizLog(store, readQuiz(store).unfiled!));
+    await store.write(async () => (await addToQuizLog(store, (await readQuiz(store)).unfiled!)));
     expect(readFileSync(quizFile(store), 'utf8')).toBe(text);
-    expect(readQuizBackup(store).log).toEqual(v1.log); // read twice (log + unfiled), counted once
+    expect((await readQuizBackup(store)).log).toEqual(v1.log); // read twice (log + unfiled), counted once
     await updateQuiz(store, () => undefined); // the next write finishes the job
-    expect(readQuizLog(store)).toEqual(v1.log);
-    expect(readQuiz(store)).toEqual({ schemaVersion: 2, cards: v1.cards });
+    expect((await readQuizLog(store))).toEqual(v1.log);
+    expect((await readQuiz(store))).toEqual({ schemaVersion: 2, cards: v1.cards });
   });
 });
 
@@ -192,12 +192,12 @@ describe('mergeQuiz and writeQuizBackup (importing a backup)', () => {
     expect(merged.log.map((r) => r.at)).toEqual([...merged.log.map((r) => r.at)].sort());
     // The merged history round-trips through the store: cards in quiz.json, the log by month.
     const store = new Store(tempHome());
-    await store.write(() => writeQuizBackup(store, mine));
-    await store.write(() => writeQuizBackup(store, merged));
-    expect(readQuizBackup(store)).toEqual(merged);
-    expect(readQuizMonth(store, '2026-02').map((r: QuizReview) => r.question)).toEqual(['b']);
+    await store.write(async () => (await writeQuizBackup(store, mine)));
+    await store.write(async () => (await writeQuizBackup(store, merged)));
+    expect((await readQuizBackup(store))).toEqual(merged);
+    expect((await readQuizMonth(store, '2026-02')).map((r: QuizReview) => r.question)).toEqual(['b']);
     const before = readFileSync(quizLogPath(store, '2026-01'), 'utf8');
-    await store.write(() => writeQuizBackup(store, merged)); // again: the log does not grow
+    await store.write(async () => (await writeQuizBackup(store, merged))); // again: the log does not grow
     expect(readFileSync(quizLogPath(store, '2026-01'), 'utf8')).toBe(before);
   });
 });

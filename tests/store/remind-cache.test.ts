@@ -37,24 +37,24 @@ const today = (store: Store) => reminderLinesNow({ HARMONY_HOME: store.home, HAR
 describe('the reminder cache', () => {
   it('is written by a save: the lines of each day from 2 days before to 14 after, as harmony remind says them', async () => {
     const store = newStore();
-    await store.write(() => store.journal.add([1, 2, 3].map((n) => entry(addDays(TODAY, -n)))));
+    await store.write(async () => (await store.journal.add([1, 2, 3].map((n) => entry(addDays(TODAY, -n))))));
     const parsed = parseReminderCache(cache(store))!;
     expect(parsed).not.toBeNull();
     expect([...parsed.days.keys()]).toEqual(Array.from({ length: CACHE_DAYS_BEFORE + CACHE_DAYS_AFTER + 1 }, (_, i) => addDays(TODAY, i - CACHE_DAYS_BEFORE)));
-    expect(parsed.days.get(TODAY)).toEqual([{ style: '1;33', text: today(store)[0] }]);
-    expect(today(store)[0]).toMatch(/3-day streak ends tonight/);
+    expect(parsed.days.get(TODAY)).toEqual([{ style: '1;33', text: (await today(store))[0] }]);
+    expect((await today(store))[0]).toMatch(/3-day streak ends tonight/);
     expect(parsed.days.get(addDays(TODAY, -1))).toEqual([]); // practised: nothing to say
     expect(parsed.days.get(addDays(TODAY, 1))![0]!.text).toMatch(/no check-in yet today/); // the streak broke
     expect(statSync(reminderCacheFile(store.home)).mode & 0o777).toBe(0o600);
     expect(readdirSync(store.home).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // Today's save: today goes quiet.
-    await store.write(() => store.journal.add([entry(TODAY)]));
+    await store.write(async () => (await store.journal.add([entry(TODAY)])));
     expect(parseReminderCache(cache(store))!.days.get(TODAY)).toEqual([]);
   });
 
   it('follows the settings: dayStartHour and colour in the header, nothing at all with the reminder off, notes when they count', async () => {
     const store = newStore();
-    await store.write(() => store.journal.add([entry(addDays(TODAY, -1)), entry(TODAY, 'note')]));
+    await store.write(async () => (await store.journal.add([entry(addDays(TODAY, -1)), entry(TODAY, 'note')])));
     expect(cache(store).split('\n')[0]).toBe('harmony-remind\t1\t0\tauto');
     expect(parseReminderCache(cache(store))!.days.get(TODAY)).toHaveLength(1);
     await saveSetting(store, 'dayStartHour', 4);
@@ -68,7 +68,7 @@ describe('the reminder cache', () => {
 
   it('is left alone by writes the reminder never speaks of (quiz answers, lessons read)', async () => {
     const store = newStore();
-    await store.write(() => store.journal.add([entry(addDays(TODAY, -1))]));
+    await store.write(async () => (await store.journal.add([entry(addDays(TODAY, -1))])));
     rmSync(reminderCacheFile(store.home));
     await store.updateState((s) => (s.lessonsRead.trust = TODAY));
     await store.write(() => writeDoc(store.path(FILES.quiz), { schemaVersion: 1, cards: {} }));
@@ -81,16 +81,16 @@ describe('the reminder cache', () => {
   it('is rebuilt after a save that failed half-way, and removed (never the save failed) when it cannot be worked out', async () => {
     const store = newStore();
     await expect(
-      store.write(() => {
-        store.journal.add([entry(addDays(TODAY, -1))]);
+      store.write(async () => {
+        (await store.journal.add([entry(addDays(TODAY, -1))]));
         throw new Error('stopped after the first month');
       }),
     ).rejects.toThrow('stopped');
     expect(parseReminderCache(cache(store))!.days.get(TODAY)![0]!.text).toMatch(/1-day streak ends tonight/);
     writeFileSync(store.path(FILES.settings), '{ not json');
-    await expect(store.write(() => store.journal.add([entry(addDays(TODAY, -2))]))).resolves.toHaveLength(1);
+    await expect(store.write(async () => (await store.journal.add([entry(addDays(TODAY, -2))])))).resolves.toHaveLength(1);
     expect(existsSync(reminderCacheFile(store.home))).toBe(false);
-    expect(store.journal.all()).toHaveLength(2);
+    expect((await store.journal.all())).toHaveLength(2);
   });
 
   it('has a format that round-trips, stops before a line it cannot hold, and ignores a torn last line', () => {

@@ -1,5 +1,6 @@
 // Asking for free text, and turning a prompt's Ctrl+C into the command's own message.
 import type { Context } from '../../context.js';
+import { editFolder } from './edit-folder.js';
 import { CancelledError } from '../../errors.js';
 
 /** Turns any prompt's Ctrl+C into the command's own cancel message. */
@@ -23,7 +24,8 @@ export async function askText(ctx: Context, message: string, o: { editor?: boole
   const configured = ctx.store().settings().editor;
   if (configured) ctx.env.VISUAL = configured;
   for (;;) {
-    const text = (await ctx.prompter.editor({ message: `${message} (opens your editor)` })).trim();
+    const dir = editFolder(ctx.store());
+    const text = (await ctx.prompter.editor({ message: `${message} (opens your editor)`, ...(dir ? { dir } : {}) })).trim();
     if (text !== '' || !o.required) return text;
     ctx.io.stderr.write('An answer is needed here; the editor opens again (Ctrl+C cancels).\n');
   }

@@ -15,10 +15,9 @@ export function monthsBetween(from: LocalDate, to: LocalDate): string[] {
 }
 
 /** Entries dated from `from` to `to`, reading only those months that have a file. */
-export function entriesBetween(store: Store, from: LocalDate, to: LocalDate): Entry[] {
+export async function entriesBetween(store: Store, from: LocalDate, to: LocalDate): Promise<Entry[]> {
   const have = new Set(store.journal.months());
-  return monthsBetween(from, to)
-    .filter((m) => have.has(m))
-    .flatMap((m) => store.journal.readMonth(m))
-    .filter((e) => e.date >= from && e.date <= to);
+  const out: Entry[] = [];
+  for (const m of monthsBetween(from, to)) if (have.has(m)) out.push(...(await store.journal.readMonth(m)));
+  return out.filter((e) => e.date >= from && e.date <= to);
 }

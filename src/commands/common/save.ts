@@ -25,21 +25,25 @@ export async function saveNew(
   newPeople: string[] = [],
 ): Promise<{ entry: Entry; joined: boolean }> {
   const { store } = p;
-  return store.write(() => {
-    const input = withNewPeople(ctx, store, given, newPeople);
-    const month = store.journal.readMonth(input.date.slice(0, 7));
-    const existing = join?.(month.filter((e) => e.date === input.date));
+  return store.write(async () => {
+    const input = await withNewPeople(ctx, store, given, newPeople);
+    const month = input.date.slice(0, 7);
+    // An encrypted store while locked: the month is read only when the day index says another
+    // terminal saved this day meanwhile (then the passphrase is asked, to join that entry).
+    const { journal } = store;
+    const mayJoin = join && (journal.readable || ((await journal.day(input.date))?.checkins ?? 0) > 0);
+    const existing = mayJoin ? join((await journal.readMonth(month)).filter((e) => e.date === input.date)) : undefined;
     if (existing) {
       const { mood, answers, intention, practice, followUp, with: people, how } = input;
       const entry = appendToEntry(existing, { mood, answers, intention, practice, followUp, with: people, how }, ctx.now());
-      store.journal.replace(entry);
-      recordState(store, entry.answers, p.today, update);
+      await journal.replace(entry);
+      await recordState(store, entry.answers, p.today, update);
       return { entry, joined: true };
     }
-    const ids = new Set(month.map((e) => e.id));
+    const ids = await journal.usedIds(month);
     const entry = buildEntry(input, ctx.now(), (id) => ids.has(id));
-    store.journal.add([entry]);
-    recordState(store, entry.answers, p.today, update);
+    await journal.add([entry]);
+    await recordState(store, entry.answers, p.today, update);
     return { entry, joined: false };
   });
 }
@@ -47,13 +51,13 @@ export async function saveNew(
 /** Adds to an entry (re-read under the lock, so another terminal's change is kept). */
 export async function saveAppend(ctx: Context, p: Today, id: string, given: Addition, update?: StateUpdate, newPeople: string[] = []): Promise<Entry> {
   const { store } = p;
-  return store.write(() => {
-    const current = store.journal.get(id);
+  return store.write(async () => {
+    const current = await store.journal.get(id);
     if (!current) throw new DataError(`Entry ${id} is no longer in the journal; nothing was saved.`);
     const add = withNewPeople(ctx, store, given, newPeople);
     const next = appendToEntry(current, add, ctx.now());
-    store.journal.replace(next);
-    recordState(store, add.answers, p.today, update);
+    await store.journal.replace(next);
+    await recordState(store, add.answers, p.today, update);
     return next;
   });
 }
@@ -76,10 +80,10 @@ function withNewPeople<T extends { with?: string[] }>(ctx: Context, store: Store
 /** A change to state.json made in the same locked write as the entry (e.g. practices offered). */
 export type StateUpdate = (state: State) => void;
 
-function recordState(store: Store, answers: Entry['answers'], today: LocalDate, update?: StateUpdate): void {
+async function recordState(store: Store, answers: Entry['answers'], today: LocalDate, update?: StateUpdate): Promise<void> {
   if (answers.length === 0 && !update) return;
   const state = store.state();
   markPromptsUsed(state.promptsUsed, answers, today);
   update?.(state);
-  writeDoc(store.path(FILES.state), state);
+  await store.saveState(state);
 }

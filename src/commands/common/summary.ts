@@ -35,10 +35,10 @@ export function renderEntry(ctx: Context, e: Entry): string {
 }
 
 /** The closing lines: streak (and record), freezes, what to do next. */
-export function summaryLines(ctx: Context, p: Today, before: StreakInfo, after: StreakInfo, principle: PrincipleId | undefined, fallback: string, backfilled?: LocalDate): string[] {
+export async function summaryLines(ctx: Context, p: Today, before: StreakInfo, after: StreakInfo, principle: PrincipleId | undefined, fallback: string, backfilled?: LocalDate): Promise<string[]> {
   const s = styleFor(ctx.io);
   const state = p.store.state();
-  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, p.quiz.due(), fallback);
+  const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, await p.quiz.due(), fallback);
   const streak = streakLine(before, after, backfilled);
   return [
     streak.includes('record') ? s.success(streak) : streak,
@@ -56,6 +56,6 @@ export async function printSaved(ctx: Context, p: Today, entry: Entry, verb: str
     ctx.io,
     '',
     s.success(`✓ ${verb} for ${dayLabel(entry.date, p.today)}${entry.principle ? ` · ${principleTitle(entry.principle)}` : ''}`),
-    ...summaryLines(ctx, p, before, after, entry.principle, fallback, backfilled),
+    ...(await summaryLines(ctx, p, before, after, entry.principle, fallback, backfilled)),
   );
 }

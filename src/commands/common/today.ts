@@ -18,7 +18,7 @@ export interface Today {
   store: Store;
   today: LocalDate;
   /** What one day holds, from its month's part of the day index. */
-  day: (date: LocalDate) => DaySummary | undefined;
+  day: (date: LocalDate) => Promise<DaySummary | undefined>;
   /** The days practised, as first read (before the save, when loaded with `streak`). */
   days: () => Days;
   /** The streak as it stands (the home screen); a save works out before and after at once. */
@@ -36,13 +36,16 @@ export interface Today {
  * `streak`: the summary after a save will show the streak, so read the days practised now,
  * before the save (and a save that has read every year's index can heal a stale one).
  */
-export async function loadToday(ctx: Context, o: { streak?: boolean } = {}): Promise<Today> {
+export async function loadToday(ctx: Context, o: { streak?: boolean; days?: boolean } = {}): Promise<Today> {
   const store = ctx.store();
   const today = ctx.today();
   const quiz = quizHints(store, ctx.now());
-  let keys: Days | undefined;
-  const days = () => (keys ??= store.journal.dayChunks(store.settings().notesCountForStreak));
-  if (o.streak) days();
+  // Read now (the days are needed by every caller but a --json save, and before the save).
+  const keys: Days = o.streak || o.days ? await store.journal.dayChunks(store.settings().notesCountForStreak) : { chunks: [] };
+  const days = () => {
+    if (!(o.streak || o.days)) throw new Error('loadToday: the days were not read (pass days: true)');
+    return keys;
+  };
   let before: StreakInfo | undefined;
   return {
     store,
@@ -52,7 +55,7 @@ export async function loadToday(ctx: Context, o: { streak?: boolean } = {}): Pro
     get before() {
       return (before ??= streakInfo(days(), today));
     },
-    suggest: async () => suggestPrinciple(store.journal.recentDays(suggestionReader(today)), today, await quiz.mastery(), focusFor(store, today)),
+    suggest: async () => suggestPrinciple(await store.journal.recentDays(suggestionReader(today)), today, await quiz.mastery(), focusFor(store, today)),
     quiz,
   };
 }

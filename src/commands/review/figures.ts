@@ -10,20 +10,22 @@ import { quizLogMonths, readQuizMonth } from '../../store/quiz-log.js';
 import { entriesBetween, monthsBetween } from '../common/entries.js';
 
 /** The week's quiz answers; null when a month of the log cannot be read (the review goes on without it). */
-function weekQuiz(store: Store, week: Week): QuizReview[] | null {
+async function weekQuiz(store: Store, week: Week): Promise<QuizReview[] | null> {
   try {
     const have = new Set(quizLogMonths(store));
-    return monthsBetween(week.start, week.end).filter((m) => have.has(m)).flatMap((m) => readQuizMonth(store, m));
+    const out: QuizReview[] = [];
+    for (const m of monthsBetween(week.start, week.end)) if (have.has(m)) out.push(...(await readQuizMonth(store, m)));
+    return out;
   } catch {
     return null;
   }
 }
 
-export function readWeek(store: Store, week: Week, today: LocalDate): WeekFigures {
+export async function readWeek(store: Store, week: Week, today: LocalDate): Promise<WeekFigures> {
   const last = today > week.end ? today : week.end;
-  const figures = weekFigures(entriesBetween(store, week.start, last), week, today, weekQuiz(store, week));
+  const figures = weekFigures(await entriesBetween(store, week.start, last), week, today, await weekQuiz(store, week));
   if (figures.people.length > 0) {
-    const byId = peopleById(store.people()); // a corrupt people.json stops the review (exit 3), naming the file
+    const byId = peopleById(await store.people()); // a corrupt people.json stops the review (exit 3), naming the file
     for (const p of figures.people) p.name = nameOf(byId, p.id);
   }
   return figures;

@@ -9,16 +9,19 @@ import { entriesBetween } from '../common/entries.js';
 /** Days practised that a week needs before its review is offered. */
 export const OFFER_MIN_DAYS = 2;
 
-export function reviewOffer(p: Today): { week: Week; practised: number } | null {
+export async function reviewOffer(p: Today): Promise<{ week: Week; practised: number } | null> {
   const start = p.store.settings().weekStart ?? 'mon';
   const last = weekOf(addDays(weekOf(p.today, start).start, -1), start);
   if (p.store.state().reviewOffered === last.id) return null;
-  const practised = weekDays(last).filter((d) => {
-    const day = p.day(d);
-    return day !== undefined && day.checkins + day.reflections > 0;
-  }).length;
+  let practised = 0;
+  for (const d of weekDays(last)) {
+    const day = await p.day(d);
+    if (day !== undefined && day.checkins + day.reflections > 0) practised++;
+  }
   if (practised < OFFER_MIN_DAYS) return null;
-  const reviewed = entriesBetween(p.store, last.start, p.today).some((e) => e.kind === 'review' && e.week === last.id);
+  // Locked, whether last week has a review is secret: it is offered when unlocked.
+  if (!p.store.journal.readable) return null;
+  const reviewed = (await entriesBetween(p.store, last.start, p.today)).some((e) => e.kind === 'review' && e.week === last.id);
   return reviewed ? null : { week: last, practised };
 }
 

@@ -22,7 +22,9 @@ export const followup: Step = async (s) => {
     return;
   }
   if (!s.ask && flag === undefined) return; // stays open (and no month is read for nothing)
-  const open = openBefore(s.today.store, s.today.today);
+  // An encrypted journal while locked: yesterday's intention is secret, so it is not asked
+  // about (a --followup flag still reads it, asking for the passphrase).
+  const open = flag === undefined && !s.today.store.journal.readable ? null : await openBefore(s.today.store, s.today.today);
   if (!open) {
     if (flag !== undefined) throw new UsageError('There is nothing to follow up: no open intention or practice before today. Leave out --followup.');
     return;
@@ -47,12 +49,12 @@ followup.check = (s) => {
 };
 
 /** The open item before `day`, reading months newest first only until it is found. */
-export function openBefore(store: Store, day: LocalDate): Open | null {
+export async function openBefore(store: Store, day: LocalDate): Promise<Open | null> {
   const oldest = addDays(day, -FOLLOW_UP_DAYS).slice(0, 7);
   const entries: Entry[] = [];
   const months = store.journal.months().filter((m) => m <= day.slice(0, 7) && m >= oldest).reverse();
   for (const month of months) {
-    entries.push(...store.journal.readMonth(month));
+    entries.push(...(await store.journal.readMonth(month)));
     const { open, found } = findOpen(entries, day);
     if (found) return open && daysBetween(open.entry.date, day) <= FOLLOW_UP_DAYS ? open : null;
   }

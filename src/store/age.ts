@@ -1,0 +1,83 @@
+// The age format (age-encryption.org/v1) through the `age-encryption` package, by the format's
+// author: files written here decrypt with the `age` command-line tool and back. Loaded only by
+// code that seals or opens a file (never by --help or the shell reminder).
+// Binary (not armored) files: smaller, and `age -d` reads both.
+
+type Age = typeof import('age-encryption');
+let loaded: Promise<Age> | undefined;
+const load = () => (loaded ??= import('age-encryption'));
+
+/**
+ * The age work factor for the passphrase (scrypt N = 2^18, age's own default: ~1 s on purpose).
+ * HARMONY_SCRYPT_LOG_N may lower it (10-17) for the test suite only, where hundreds of
+ * encryptions would otherwise take minutes; the factor is stored in each file's header.
+ */
+const lowered = Number(process.env.HARMONY_SCRYPT_LOG_N);
+export const SCRYPT_LOG_N = Number.isInteger(lowered) && lowered >= 10 && lowered < 18 ? lowered : 18;
+
+/** An age file starts with this line; a JSON file never does. */
+const MAGIC = 'age-encryption.org/v1\n';
+const MAGIC_BYTES = Buffer.from(MAGIC, 'latin1');
+export const isAgeFile = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, MAGIC.length)).equals(MAGIC_BYTES);
+
+/** Why a file could not be opened: not ours to read (wrong key) or damaged. */
+export class OpenError extends Error {
+  constructor(
+    readonly reason: 'wrong-key' | 'corrupt',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function newIdentity(): Promise<{ identity: string; recipient: string }> {
+  const age = await load();
+  const identity = await age.generateX25519Identity();
+  return { identity, recipient: await age.identityToRecipient(identity) };
+}
+
+export async function recipientOf(identity: string): Promise<string> {
+  return (await load()).identityToRecipient(identity);
+}
+
+/** Encrypts to a public key (age1...): needs no secret. */
+export async function sealTo(recipient: string, data: string | Uint8Array): Promise<Uint8Array> {
+  const age = await load();
+  const e = new age.Encrypter();
+  e.addRecipient(recipient);
+  return e.encrypt(data);
+}
+
+export async function sealWithPassphrase(passphrase: string, data: string | Uint8Array, logN = SCRYPT_LOG_N): Promise<Uint8Array> {
+  const age = await load();
+  const e = new age.Encrypter();
+  e.setPassphrase(passphrase);
+  e.setScryptWorkFactor(logN);
+  return e.encrypt(data);
+}
+
+/** A reusable decrypter for one identity (AGE-SECRET-KEY-1...). */
+export async function opener(identity: string): Promise<(bytes: Uint8Array) => Promise<string>> {
+  const age = await load();
+  const d = new age.Decrypter();
+  d.addIdentity(identity);
+  return (bytes) => openWith(d, bytes);
+}
+
+export async function openWithPassphrase(passphrase: string, bytes: Uint8Array): Promise<string> {
+  const age = await load();
+  const d = new age.Decrypter();
+  d.addPassphrase(passphrase);
+  return openWith(d, bytes);
+}
+
+async function openWith(d: InstanceType<Age['Decrypter']>, bytes: Uint8Array): Promise<string> {
+  if (!isAgeFile(bytes)) throw new OpenError('corrupt', 'is not an age-encrypted file');
+  try {
+    return await d.decrypt(bytes, 'text');
+  } catch (error) {
+    const message = (error as Error).message ?? String(error);
+    if (/no identity matched/.test(message)) throw new OpenError('wrong-key', 'was not encrypted for this key (or the passphrase is wrong)');
+    throw new OpenError('corrupt', `cannot be decrypted (${message}): it is damaged or truncated`);
+  }
+}

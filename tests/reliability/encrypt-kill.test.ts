@@ -1,0 +1,140 @@
+// SIGKILL during `harmony encrypt` and `harmony decrypt` at random moments (issue 18): after
+// every kill the next harmony command must find either the old store or the new one whole,
+// never a mix, and every entry, quiz answer and setting exactly as before.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/core/entry.js';
+import { Store } from '../../src/store/index.js';
+import { BIN, cleanupHomes, cliEnv, run, tempHome } from '../helpers/cli.js';
+import { seeded, seedFromEnv } from './support.js';
+
+const KILLS = 50; // each way
+const NOW = '2026-05-10T20:00:00Z';
+afterAll(cleanupHomes);
+
+let passFile: string;
+let env: Record<string, string>;
+let plainSource: string;
+let sealedSource: string;
+let expected: string;
+
+function files(home: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      if (d.isDirectory()) walk(join(dir, d.name));
+      else out.push(relative(home, join(dir, d.name)));
+    }
+  };
+  walk(home);
+  return out.sort();
+}
+
+/** What the store holds, as harmony reads it: the whole backup (entries, quiz, state, settings). */
+function contents(home: string): { code: number | null; text: string; stderr: string } {
+  const r = run(['export', '--format', 'json'], { home, env, timeout: 60_000 });
+  return { code: r.code, text: r.stdout, stderr: r.stderr };
+}
+
+/** Plaintext or encrypted, and nothing of the other form left. */
+function form(home: string): 'plain' | 'sealed' | string {
+  const all = files(home);
+  const sealed = all.filter((f) => f.endsWith('.age') || f === 'encryption.json');
+  const plain = all.filter((f) => /^(journal|quiz-log)[/\\]\d{4}-\d{2}\.json$/.test(f) || f === 'quiz.json');
+  if (all.some((f) => f.startsWith('.switch'))) return `staging left: ${all.join(' ')}`;
+  if (sealed.length === 0 && plain.length > 0) return 'plain';
+  if (plain.length === 0 && all.includes('encryption.json') && all.includes('identity.age')) return 'sealed';
+  return `mixed: ${all.join(' ')}`;
+}
+
+function timed(args: string[], home: string, killAfter?: number): Promise<{ ms: number; killed: boolean; code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: home, env: cliEnv(home, env) });
+    let stderr = '';
+    let killed = false;
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = killAfter === undefined ? undefined : setTimeout(() => ((killed = true), child.kill('SIGKILL')), killAfter);
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(guard);
+      done({ ms: performance.now() - started, killed: killed && signal === 'SIGKILL', code, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'harmony-kill-'));
+  passFile = join(dir, 'pass');
+  writeFileSync(passFile, 'a passphrase for the kill test\n', { mode: 0o600 });
+  env = { HARMONY_NOW: NOW, XDG_RUNTIME_DIR: dir, HARMONY_SCRYPT_LOG_N: '10', HARMONY_PASSPHRASE_FILE: passFile };
+  // Two years of daily check-ins (24 month files), a quiz log: enough files for a switch to take a while.
+  plainSource = tempHome('harmony-kill-src-');
+  const store = new Store(plainSource);
+  const entries: Entry[] = [];
+  for (let i = 0; i < 730; i++) {
+    const date = new Date(Date.UTC(2024, 4, 10) + i * 86_400_000).toISOString().slice(0, 10);
+    entries.push({ id: `${date.replaceAll('-', '')}-k${i.toString(36).padStart(3, '0')}`, kind: 'checkin', date, createdAt: `${date}T20:00:00+00:00`, principle: 'trust', mood: 1 + (i % 5), answers: [{ prompt: 'p', answer: `day ${i} with Mira` }], intention: `intention ${i}` });
+  }
+  await store.write(async () => (await store.journal.add(entries)));
+  expect(run(['quiz', '--answers', 'a,b,c', '--seed', '3'], { home: plainSource, env }).code).toBe(0);
+  expected = contents(plainSource).text;
+  expect(expected).toContain('day 729 with Mira');
+  sealedSource = tempHome('harmony-kill-sealed-');
+  cpSync(plainSource, sealedSource, { recursive: true });
+  const enc = run(['encrypt'], { home: sealedSource, env, timeout: 60_000 });
+  expect(enc.stderr).toBe('');
+  expect(form(sealedSource)).toBe('sealed');
+}, 180_000);
+
+async function killMany(direction: 'encrypt' | 'decrypt'): Promise<void> {
+  const random = seeded(seedFromEnv(`encrypt-kill-${direction}`));
+  const source = direction === 'encrypt' ? plainSource : sealedSource;
+  const args = direction === 'encrypt' ? ['encrypt'] : ['decrypt', '--yes'];
+  // How long a whole run takes here and now: the kills are spread over it.
+  const probe = tempHome();
+  cpSync(source, probe, { recursive: true });
+  const full = await timed(args, probe);
+  expect(full.stderr).toBe('');
+  const span = full.ms * 1.1;
+  const seen = { plain: 0, sealed: 0, killed: 0 };
+  for (let i = 0; i < KILLS; i++) {
+    const home = tempHome();
+    cpSync(source, home, { recursive: true });
+    // Half over the whole run, half over its last third, where the switch commits and rolls forward.
+    const at = Math.floor(i % 2 === 0 ? random() * span : full.ms * (0.66 + random() * 0.44));
+    const r = await timed(args, home, at);
+    if (r.killed) seen.killed++;
+    else expect(r.code, r.stderr).toBe(0);
+    // The next command finishes or drops what the killed one left, then reads everything.
+    const after = contents(home);
+    expect(after.stderr, `kill at ${at} ms`).toBe('');
+    expect(after.text, `kill at ${at} ms`).toBe(expected);
+    const f = form(home);
+    expect(['plain', 'sealed'], `kill at ${at} ms: ${f}`).toContain(f);
+    seen[f as 'plain' | 'sealed']++;
+  }
+  console.log(`${direction} kills: ${JSON.stringify(seen)} over 0-${Math.round(span)} ms (a whole run: ${Math.round(full.ms)} ms)`);
+  expect(seen.killed).toBeGreaterThanOrEqual(KILLS * 0.6);
+  // Both outcomes happened: the kills fell before and after the switch.
+  expect(seen.plain).toBeGreaterThan(0);
+  expect(seen.sealed).toBeGreaterThan(0);
+}
+
+describe('SIGKILL during encrypt and decrypt', () => {
+  it(`encrypt killed at ${KILLS} random moments: old store or new, whole`, () => killMany('encrypt'), 900_000);
+  it(`decrypt killed at ${KILLS} random moments: old store or new, whole`, () => killMany('decrypt'), 900_000);
+  it('the kill test would see a mixed store', () => {
+    // form() is what judges each round: it must call a half-switched folder what it is.
+    const home = tempHome();
+    cpSync(sealedSource, home, { recursive: true });
+    writeFileSync(join(home, 'journal', '2024-06.json'), '{"schemaVersion":1,"entries":[]}');
+    expect(form(home)).toMatch(/^mixed/);
+    expect(existsSync(join(home, 'identity.age'))).toBe(true);
+  });
+});
