@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { describeDuration, parseDuration } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { forgetKey, keepKey } from '../store/runtime-key.js';
+import { stateDeltas } from '../store/state-file.js';
 import { identityFromPassphrase } from '../store/vault.js';
 import { print, styleFor } from '../ui/style.js';
 import { existingPassphrase, type PassphraseFlags } from './common/passphrase.js';
@@ -20,8 +21,11 @@ export async function run(ctx: Context, opts: PassphraseFlags & { for?: string }
   const until = Date.now() + ms; // the real clock, even with HARMONY_NOW: the key must not outlive it
   const file = keepKey(store.home, vault.recipient, identity, until);
   vault.useIdentity(identity);
-  // Now that the key is here, bring the day index up to date (entries saved while locked).
-  await store.write(() => store.journal.healIndex());
+  // Now that the key is here, bring the day index up to date and fold in what was saved while locked.
+  await store.write(async () => {
+    await store.journal.healIndex();
+    if (stateDeltas(store.home).length > 0) await store.saveState(store.state());
+  });
   const s = styleFor(ctx.io);
   const at = new Date(until).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
   print(ctx.io, `${s.success('✓')} Unlocked for ${describeDuration(ms)} (until ${at}). harmony lock forgets the key sooner.`, s.muted(`Key kept in ${file} (0600, not in your data folder).`));

@@ -136,7 +136,7 @@ describe('harmony encrypt', () => {
     // A write while unlocked folds the entries saved while locked into the month file.
     h(home, ['note', 'one more'], { HARMONY_NOW: '2026-05-10T22:00:00Z' });
     expect(readdirSync(join(home, 'journal')).filter((n) => n.includes('+'))).toEqual([]);
-    // What a locked check-in records in state.json (prompts used) waits in a delta, folded in by the next unlocked write.
+    // What a locked check-in records in state.json (prompts used) waited in a delta: unlock folded it in.
     expect(readdirSync(home).filter((n) => n.startsWith('state+'))).toEqual([]);
     const own = JSON.parse(h(home, ['prompts', 'list', '--json']).stdout) as { text: string }[];
     expect(own.map((p) => p.text)).toEqual(['What did I hide from Ilse this week?']);
