@@ -62,11 +62,11 @@ async function checkin(ctx: Context, opts: CheckinOptions): Promise<void> {
 }
 
 async function runSteps(s: Session): Promise<Session> {
-  for (const step of STEPS) step.check?.(s);
+  for (const step of STEPS) await step.check?.(s);
   if (s.ask && !s.existing && !s.opts.json) {
     print(s.ctx.io, styleFor(s.ctx.io).muted(`Check-in for ${dayLabel(s.draft.date, s.today.today)} · Ctrl+C stops without saving`));
   }
-  for (const step of STEPS) step.check?.(s);
+  for (const step of STEPS) await step.check?.(s);
   for (const step of STEPS) await step(s);
   return s;
 }
@@ -113,7 +113,7 @@ async function sameDayChoice(ctx: Context, entry: Entry): Promise<'add' | 'cance
       ],
     });
     if (choice !== 'view') return choice;
-    print(ctx.io, '', renderEntry(ctx, entry), '');
+    print(ctx.io, '', await renderEntry(ctx, entry), '');
   }
 }
 

@@ -21,14 +21,14 @@ const versionsOf = (e: Entry) => {
 };
 
 async function save(store: Store, before: Entry, keep: Keep): Promise<Entry> {
-  return store.write(() => {
-    const now = store.journal.get(before.id);
+  return store.write(async () => {
+    const now = await store.journal.get(before.id);
     if (!now || JSON.stringify(now) !== JSON.stringify(before)) {
       throw new DataError(`The entry ${before.id} changed meanwhile (another window, or a sync); nothing saved. Run harmony conflicts again.`);
     }
     const { entry, extra } = resolveConflict(now, keep);
-    store.journal.put(entry);
-    if (extra && !store.journal.get(extra.id)) store.journal.add([extra]);
+    await store.journal.put(entry);
+    if (extra && !(await store.journal.get(extra.id))) await store.journal.add([extra]);
     return entry;
   });
 }
@@ -36,9 +36,9 @@ async function save(store: Store, before: Entry, keep: Keep): Promise<Entry> {
 export async function run(ctx: Context, id: string | undefined, opts: ConflictOptions): Promise<void> {
   const store = ctx.store();
   const s = styleFor(ctx.io);
-  const list = id ? [findEntry(store, id)].filter((e) => e.conflicts?.length) : store.journal.withConflicts();
+  const list = id ? [await findEntry(store, id)].filter((e) => e.conflicts?.length) : await store.journal.withConflicts();
   if (opts.json) return printSafeJson(ctx.io, list.map((e) => ({ id: e.id, date: e.date, kind: e.kind, versions: versionsOf(e) })));
-  if (list.length === 0) return print(ctx.io, id ? `The ${entryName(findEntry(store, id))} has no conflicts.` : 'No conflicts: every entry has one version.');
+  if (list.length === 0) return print(ctx.io, id ? `The ${entryName(await findEntry(store, id))} has no conflicts.` : 'No conflicts: every entry has one version.');
   if (!opts.keep && !ctx.io.interactive) {
     const lines = list.map((e) => `  ${entryName(e)}: ${e.conflicts!.length + 1} versions`);
     return print(ctx.io, `${list.length === 1 ? '1 entry has' : `${list.length} entries have`} versions from two machines:`, ...lines, '', 'Keep one or both: harmony conflicts ID --keep mine|theirs|both (mine: the version shown in the journal).');

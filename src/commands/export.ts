@@ -5,7 +5,6 @@ import { buildBackup } from '../core/backup.js';
 import { isoWithOffset } from '../core/dates.js';
 import { journalMarkdown, MarkdownJournal, type MarkdownMeta } from '../core/export-md.js';
 import { isFiltered, matches, monthsInRange, parseFilter, queryJournalAsync, type FilterFlags, type JournalFilter } from '../core/journal-query.js';
-import type { Entry } from '../core/entry.js';
 import { UsageError } from '../errors.js';
 import { readDocs } from '../store/backup.js';
 import type { Journal } from '../store/journal.js';
@@ -42,13 +41,10 @@ function describe(f: JournalFilter): string | undefined {
 }
 
 /** "With Ana Silva and Sam (call)": names in full (the export is the user's own record). */
-function fullNames(store: Store): (e: Entry) => string | null {
-  let byId: Map<string, Person> | undefined;
-  return (e) => {
-    if (!e.with || e.with.length === 0) return null;
-    byId ??= peopleById(store.people());
-    return withLine(e.with, e.how, byId, (n) => n);
-  };
+async function fullNames(store: Store): Promise<(e: Entry) => string | null> {
+  // Read before the months stream out (an encrypted journal is unlocked by then anyway).
+  const byId: Map<string, Person> = peopleById(await store.people());
+  return (e) => (!e.with || e.with.length === 0 ? null : withLine(e.with, e.how, byId, (n) => n));
 }
 
 /**
@@ -75,7 +71,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<void> {
   const format = (opts.format ?? 'md').toLowerCase();
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, got "${safeText(opts.format ?? '')}".`);
   if (opts.force && !opts.out) throw new UsageError('--force only makes sense with --out FILE.');
-  const filter = withPerson(ctx, parseFilter(opts, ctx.today()), opts.person);
+  const filter = await withPerson(ctx, parseFilter(opts, ctx.today()), opts.person);
   const store = ctx.store();
   const journal = store.journal;
   if (opts.encrypt && opts.plaintext) throw new UsageError('--encrypt and --plaintext contradict each other; choose one.');

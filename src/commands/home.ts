@@ -19,9 +19,14 @@ import type { Store } from '../store/index.js';
 import { dueFor } from './people/state.js';
 
 /** Who is due or soon due, in a line; a people.json that cannot be read is said on stderr. */
-function peopleLine(ctx: Context, store: Store, today: string): string | null {
+async function peopleLine(ctx: Context, store: Store, today: string): Promise<string | null> {
   try {
-    return soonLine(dueFor(store, store.people(), today), today, (d) => shortName(d.person.name ?? ''));
+    // Locked (an encrypted journal): who is due without their names, which are secret.
+    if (!store.peopleReadable) {
+      const due = (await dueFor(store, store.peoplePlain(), today)).filter((d) => d.status === 'due').length;
+      return due === 0 ? null : `${due === 1 ? 'One person' : `${due} people`} it may be time to reach out to (names once unlocked).`;
+    }
+    return soonLine(await dueFor(store, await store.people(), today), today, (d) => shortName(d.person.name ?? ''));
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     ctx.io.stderr.write(`harmony: ${error.message}\n`);
@@ -79,7 +84,7 @@ export async function run(ctx: Context): Promise<void> {
   const principle = today?.principles.find(isPrincipleId);
   const steps = nextSteps(loadContent().lessons, state.lessonsRead, principle, await p.quiz.due(), 'Go deeper: harmony reflect · Your journal: harmony journal');
   if (p.before.totalDays > 0) lines.push(streakLine(p.before, p.before), s.muted(freezeLine(p.before)));
-  const people = peopleLine(ctx, p.store, p.today);
+  const people = await peopleLine(ctx, p.store, p.today);
   if (people) lines.push(`${s.accent('People:')} ${people} ${s.muted('(harmony people)')}`);
   lines.push('Next:', ...steps.map((step) => `  • ${step}`));
   const back = await lookBackLine(p);

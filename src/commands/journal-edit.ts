@@ -45,7 +45,7 @@ export async function remove(ctx: Context, id: string, opts: { yes?: boolean }):
   if (!opts.yes) {
     requireInteractive(ctx.io, 'journal delete', ['--yes']);
     const s = styleFor(ctx.io);
-    print(ctx.io, entryBlock(entry, s, ctx.io.columns, withTexter(store)), '');
+    print(ctx.io, entryBlock(entry, s, ctx.io.columns, await withTexter(store, [entry])), '');
     let sure: boolean;
     try {
       sure = await ctx.prompter.confirm({ message: `Delete this ${entryName(entry)}? This cannot be undone.`, default: false });

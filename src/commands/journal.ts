@@ -18,7 +18,7 @@ export interface ListOptions extends FilterFlags {
 }
 
 export async function list(ctx: Context, opts: ListOptions): Promise<void> {
-  const filter = withPerson(ctx, parseFilter(opts, ctx.today()), opts.person);
+  const filter = await withPerson(ctx, parseFilter(opts, ctx.today()), opts.person);
   const journal = ctx.store().journal;
   const entries = await queryJournalAsync(journal.months(), (m) => journal.readMonth(m), filter);
   if (opts.json) return printSafeJson(ctx.io, entries);
@@ -28,7 +28,7 @@ export async function list(ctx: Context, opts: ListOptions): Promise<void> {
     return print(ctx.io, s.muted(empty));
   }
   const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, newest first`;
-  const withText = withTexter(ctx.store());
+  const withText = await withTexter(ctx.store(), entries);
   const lines = entries.map((e) => listLines(e, s, ctx.io.columns, withText));
   lines.push('', s.muted(`${count}. Read one: harmony journal show ID (or a date)`));
   page(ctx.io, lines.join('\n'), opts.pager !== false);
@@ -64,7 +64,7 @@ export async function show(ctx: Context, ref: string, opts: { json?: boolean; pa
   if (opts.json) return printSafeJson(ctx.io, day ? entries : entries[0]);
   const s = styleFor(ctx.io);
   if (entries.length === 0) return print(ctx.io, s.muted(`No entries on ${day}.`));
-  const withText = withTexter(ctx.store());
+  const withText = await withTexter(ctx.store(), entries);
   const blocks = entries.map((e) => entryBlock(e, s, ctx.io.columns, withText));
   page(ctx.io, blocks.join('\n\n' + s.muted('─'.repeat(20)) + '\n\n'), opts.pager !== false);
 }

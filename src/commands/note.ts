@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import { buildNote, noteDate } from '../core/note.js';
 import { DataError, UsageError } from '../errors.js';
-import { activePeople, matchPerson, peopleById } from '../core/people.js';
+import { activePeople, matchPerson, peopleById, PERSON_ID_RE } from '../core/people.js';
 import { withNames } from '../core/people-text.js';
 import { findPerson } from './people/find.js';
 import { howArg } from './people/log.js';
@@ -25,12 +25,16 @@ export interface NoteOptions {
 }
 
 /** @name words in the text: those that are one of your people link them (like --with). */
-function mentionsIn(ctx: Context, text: string): { ids: string[]; unknown: number } {
+async function mentionsIn(ctx: Context, text: string): Promise<{ ids: string[]; unknown: number }> {
   const words = [...text.matchAll(/(?:^|[\s(])@([\p{L}\p{N}][\p{L}\p{N}_.'-]*)/gu)].map((m) => m[1]!.replace(/[.'-]+$/, ''));
   if (words.length === 0) return { ids: [], unknown: 0 };
+  if (!ctx.store().peopleReadable) {
+    ctx.io.stderr.write('Your journal is locked, so @names in the note were not linked to your people (harmony unlock first to link them).\n');
+    return { ids: [], unknown: 0 };
+  }
   let people;
   try {
-    people = activePeople(ctx.store().people());
+    people = activePeople(await ctx.store().people());
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     ctx.io.stderr.write(`The note is saved without linking its @names: ${error.message}\n`);
@@ -72,7 +76,10 @@ export async function run(ctx: Context, words: string[], opts: NoteOptions): Pro
   const principle = principleArg(opts.principle);
   // --with is checked before the text is read or typed (a corrupt people.json stops here too).
   const how = howArg(opts.how);
-  const flagged = opts.with ? opts.with.map((n) => findPerson(ctx, store.people(), n, '--with').id) : [];
+  // Names are matched against names: locked (an encrypted journal) that needs the key; ids do not.
+  const byIdOnly = (opts.with ?? []).every((n) => PERSON_ID_RE.test(n.trim()));
+  const doc = opts.with ? (byIdOnly ? store.peoplePlain() : await store.people()) : undefined;
+  const flagged = opts.with ? opts.with.map((n) => findPerson(ctx, doc!, n, '--with').id) : [];
   const text = await noteText(ctx, words, opts);
   if (text.trim() === '') throw new UsageError('Nothing to save: the note is empty.');
   const mentioned = await mentionsIn(ctx, text);
@@ -92,6 +99,7 @@ export async function run(ctx: Context, words: string[], opts: NoteOptions): Pro
   }
   if (opts.json) return printJson(ctx.io, entry);
   const s = styleFor(ctx.io);
-  const who = people.length > 0 ? ` · with ${withNames(people, peopleById(store.people()))}` : '';
+  // Locked, the names are secret: how many people, not who.
+  const who = people.length === 0 ? '' : store.peopleReadable ? ` · with ${withNames(people, peopleById(await store.people()))}` : ` · with ${people.length === 1 ? '1 person' : `${people.length} people`}`;
   print(ctx.io, `${s.success('✓')} Note saved for ${dayLabel(date, today)}${who} · ${s.muted(entry.id)}`);
 }

@@ -12,7 +12,7 @@ import { heatmapLines } from '../ui/heatmap.js';
 import { sparkline } from '../ui/sparkline.js';
 import { print, printJson, styleFor, type Style } from '../ui/style.js';
 import { addDays, daysBetween } from '../core/dates.js';
-import { queryJournal } from '../core/journal-query.js';
+import { queryJournalAsync } from '../core/journal-query.js';
 import { howWords, peopleActivity } from '../core/people-activity.js';
 import { activePeople } from '../core/people.js';
 import { shortName } from '../core/people-text.js';
@@ -54,10 +54,10 @@ const PEOPLE_DAYS = 90;
 const PEOPLE_ROWS = 12;
 
 /** Everyone in the list over the last 90 days; null (said on stderr) when people.json cannot be read. */
-function peopleStats(ctx: Context, store: Store, today: string): PersonStats[] | null {
+async function peopleStats(ctx: Context, store: Store, today: string): Promise<PersonStats[] | null> {
   let doc;
   try {
-    doc = store.people();
+    doc = await store.people();
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     ctx.io.stderr.write(`harmony: no people section: ${error.message}\n`);
@@ -66,10 +66,10 @@ function peopleStats(ctx: Context, store: Store, today: string): PersonStats[] |
   const active = activePeople(doc);
   if (active.length === 0) return [];
   const from = addDays(today, -(PEOPLE_DAYS - 1));
-  const entries = queryJournal(store.journal.months(), (m) => store.journal.readMonth(m), { from, to: today });
+  const entries = await queryJournalAsync(store.journal.months(), (m) => store.journal.readMonth(m), { from, to: today });
   const activity = new Map(peopleActivity(entries, from, today).map((a) => [a.id, a]));
   const quiet = active.filter((p) => !activity.has(p.id));
-  const ever = quiet.length > 0 ? store.journal.latestWith(quiet.map((p) => p.id)) : new Map<string, string>();
+  const ever = quiet.length > 0 ? await store.journal.latestWith(quiet.map((p) => p.id)) : new Map<string, string>();
   return active
     .map((p) => {
       const a = activity.get(p.id);

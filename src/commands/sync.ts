@@ -23,12 +23,16 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const fileList = (files: string[]) => (files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`);
 
 /** Entries with conflicts in the journal months a sync brought in. */
-function conflictsIn(store: Store, files: string[]): number {
-  const months = files.flatMap((f) => /^journal\/(\d{4}-\d{2})\.json$/.exec(f)?.[1] ?? []);
-  return months.reduce((n, m) => n + store.journal.readMonth(m).filter((e) => e.conflicts?.length).length, 0);
+async function conflictsIn(store: Store, files: string[]): Promise<number> {
+  // Locked (an encrypted journal): the months cannot be read; harmony conflicts says once unlocked.
+  if (!store.journal.readable) return 0;
+  const months = [...new Set(files.flatMap((f) => /^journal\/(\d{4}-\d{2})(?:\+[^/]*)?\.json(?:\.age)?$/.exec(f)?.[1] ?? []))];
+  let n = 0;
+  for (const m of months) n += (await store.journal.readMonth(m)).filter((e) => e.conflicts?.length).length;
+  return n;
 }
 
-function reportLines(ctx: Context, store: Store, r: SyncReport): string[] {
+async function reportLines(ctx: Context, store: Store, r: SyncReport): Promise<string[]> {
   const s = styleFor(ctx.io);
   const lines = r.recovered.map((what) => s.muted(`After an interrupted sync: ${what}.`));
   if (r.finished.length > 0) lines.push(`Finished the merge that was in progress, with harmony's merge: ${fileList(r.finished)}.`);
@@ -40,7 +44,7 @@ function reportLines(ctx: Context, store: Store, r: SyncReport): string[] {
   const sent = r.pushed ? `sent ${r.committed > 0 ? plural(r.committed, 'changed file') : 'your commits'}` : 'nothing to send';
   const received = r.received.length > 0 ? `received ${plural(r.received.length, 'changed file')} (${fileList(r.received)})` : 'nothing new to receive';
   lines.push(`${s.success('✓')} Synced with ${safeLine(r.remote)}: ${sent}, ${received}.`);
-  const conflicts = conflictsIn(store, r.received);
+  const conflicts = await conflictsIn(store, r.received);
   if (conflicts > 0) lines.push(s.warning(`${plural(conflicts, 'entry')} changed on two machines at once: both versions are kept; see harmony conflicts.`));
   return lines;
 }
@@ -50,12 +54,12 @@ export async function now(ctx: Context, opts: { json?: boolean; background?: boo
   const report = await syncNow(store, setupFor(ctx, store, opts.background));
   if (opts.background) return;
   if (opts.json) return printJson(ctx.io, report);
-  print(ctx.io, ...reportLines(ctx, store, report));
+  print(ctx.io, ...(await reportLines(ctx, store, report)));
 }
 
-function connectLines(ctx: Context, store: Store, r: ConnectReport, what: string): string[] {
+async function connectLines(ctx: Context, store: Store, r: ConnectReport, what: string): Promise<string[]> {
   const lines = [`${what} ${store.home}${r.created ? '' : ' (it already was a git repository)'}; ${r.committed > 0 ? `committed ${plural(r.committed, 'file')}` : 'nothing to commit yet'}.`];
-  if (r.sync) lines.push(...reportLines(ctx, store, r.sync));
+  if (r.sync) lines.push(...(await reportLines(ctx, store, r.sync)));
   else lines.push(styleFor(ctx.io).muted('Next: harmony sync init --remote URL (an empty git repository), or git remote add origin URL; then harmony sync.'));
   return lines;
 }
@@ -64,14 +68,14 @@ export async function init(ctx: Context, opts: { remote?: string; json?: boolean
   const store = ctx.store();
   const report = await initSync(store, setupFor(ctx, store), opts.remote);
   if (opts.json) return printJson(ctx.io, report);
-  print(ctx.io, ...connectLines(ctx, store, report, 'Your journal syncs with git now:'));
+  print(ctx.io, ...await connectLines(ctx, store, report, 'Your journal syncs with git now:'));
 }
 
 export async function clone(ctx: Context, url: string, opts: { merge?: boolean; json?: boolean }): Promise<void> {
   const store = ctx.store();
   const report = await cloneSync(store, setupFor(ctx, store), url, Boolean(opts.merge));
   if (opts.json) return printJson(ctx.io, report);
-  print(ctx.io, ...connectLines(ctx, store, report, `The journal from ${safeLine(shownUrl(url))} is in`));
+  print(ctx.io, ...await connectLines(ctx, store, report, `The journal from ${safeLine(shownUrl(url))} is in`));
 }
 
 export async function status(ctx: Context, opts: { json?: boolean }): Promise<void> {
@@ -92,7 +96,7 @@ export async function status(ctx: Context, opts: { json?: boolean }): Promise<vo
     if (r.code === 0) [ahead, behind] = r.stdout.trim().split(/\s+/).map(Number) as [number, number];
   }
   const record = readRecord(repo.gitDir);
-  const conflicts = store.journal.withConflicts().length;
+  const conflicts = store.journal.readable ? (await store.journal.withConflicts()).length : null; // locked: not known
   const data = {
     syncing: true,
     folder: store.home,
@@ -117,7 +121,7 @@ export async function status(ctx: Context, opts: { json?: boolean }): Promise<vo
     row('Waiting', `${plural(pending, 'changed file')} not committed yet · ${data.remote ? counts : 'no remote'}`),
     row('Last sync', data.lastSync ? data.lastSync.replace('T', ' ').slice(0, 16) + ' UTC' : s.muted('never')),
     ...(record.failure ? [row('Failed', s.warning(`${record.failure.at.replace('T', ' ').slice(0, 16)} UTC: ${record.failure.message}`))] : []),
-    row('Conflicts', conflicts === 0 ? 'none' : s.warning(`${plural(conflicts, 'entry')} changed on two machines at once: harmony conflicts`)),
+    row('Conflicts', conflicts === null ? s.muted('not known while the journal is locked (harmony unlock)') : conflicts === 0 ? 'none' : s.warning(`${plural(conflicts, 'entry')} changed on two machines at once: harmony conflicts`)),
     row('autoSync', data.autoSync ? 'on (a sync runs in the background after each save)' : s.muted('off (harmony config set autoSync on)')),
   );
 }

@@ -9,7 +9,7 @@ import { prepareHome, withLock } from './lock.js';
 import { FILES, harmonyHome } from './paths.js';
 import { refreshReminderCache } from './remind-cache.js';
 import { readSettings, type Settings } from './settings.js';
-import { readPeople, writePeople } from './people.js';
+import { readAllPeople, readPeople, writePeople } from './people.js';
 import type { PeopleDoc } from '../core/people.js';
 import { stateSpec, type State } from './state.js';
 import { loadVault, type PassphraseSource, type Vault } from './vault.js';
@@ -91,21 +91,37 @@ export class Store {
     if (this.vault.encrypted && this.secretState) this.secretState = { secret: splitState(state).secret, deltas: [] };
   }
 
-  people(): PeopleDoc {
-    return readPeople(this.home);
+  /** people.json whole: in an encrypted journal this needs the key (it may ask for the passphrase). */
+  people(): Promise<PeopleDoc> {
+    return readAllPeople(this.home, this.vault);
   }
 
-  /** Call under the lock (inside write()), with a document read there. */
-  writePeople(doc: PeopleDoc): void {
-    writePeople(this.home, doc);
+  /** What needs no key: people.json whole in a plaintext journal, without names, aliases or circles in an encrypted one. */
+  peoplePlain(): PeopleDoc {
+    return readPeople(this.home, this.vault.encrypted);
   }
 
-  /** Read-modify-write of people.json, under the lock. */
+  /** Whether people() can be read without asking for a passphrase. */
+  get peopleReadable(): boolean {
+    return this.vault.readable;
+  }
+
+  /** Call under the lock (inside write()), with a document read there by people() (`whole`), or by peoplePlain(). */
+  async writePeople(doc: PeopleDoc, whole = true): Promise<void> {
+    await writePeople(this.home, doc, this.vault, whole);
+  }
+
+  /**
+   * Read-modify-write of people.json, under the lock. In an encrypted journal while locked,
+   * `change` sees the people without their names (so adding someone cannot check for a
+   * duplicate name) and what it sets goes in a delta: no passphrase needed.
+   */
   async updatePeople<T>(change: (doc: PeopleDoc) => T): Promise<T> {
-    return this.write(() => {
-      const doc = this.people();
+    return this.write(async () => {
+      const whole = this.vault.readable;
+      const doc = whole ? await this.people() : this.peoplePlain();
       const result = change(doc);
-      writePeople(this.home, doc);
+      await writePeople(this.home, doc, this.vault, whole);
       return result;
     });
   }

@@ -12,7 +12,8 @@ import { newIdentity, opener, openWithPassphrase, sealTo, sealWithPassphrase } f
 import { indexDocs, indexFileName, type Stamp } from './day-index.js';
 import { parseDoc, readData, readDoc, serializeDoc, writeBytes, writeDoc, type DocSpec } from './files.js';
 import type { Store } from './index.js';
-import { JOURNAL_VERSION, monthSpec, sortEntries, type MonthDoc } from './journal.js';
+import { JOURNAL_VERSION, monthSpec, type MonthDoc } from './journal.js';
+import { sortEntries } from '../core/month-doc.js';
 import { FILES } from './paths.js';
 import { quizLogSpec } from './quiz-log.js';
 import { quizSpec } from './quiz.js';

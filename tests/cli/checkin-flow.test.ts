@@ -326,13 +326,13 @@ describe('the coaching loop, asked', () => {
     const s = setup([], { tty: false });
     await checkin(s.ctx, { mood: 3, answer: ['x'], practice: practices[0]!.id, date: 'yesterday' });
     const { done } = await import('../../src/commands/practice.js');
-    const e = s.entries()[0]!;
+    const e = (await s.entries())[0]!;
     // Marked done on its day (the practice belongs to that day's check-in).
     await done(setup([], { tty: false, home: s.home, now: '2025-03-09T21:00:00Z' }).ctx, {});
     const next = setup([3, 'trust', 'x', '', '', 'skip', ''], { home: s.home });
     await checkin(next.ctx, {});
     expect((next.prompter as ReturnType<typeof scriptedPrompter>).asked[0]).toBe('How are you today?');
-    expect(next.entries()[1]!.followUp).toEqual({ entryId: e.id, practice: 'kept' });
+    expect((await next.entries())[1]!.followUp).toEqual({ entryId: e.id, practice: 'kept' });
   });
 
   it('adding to a day that has its practice does not offer another; --practice then is exit 2', async () => {

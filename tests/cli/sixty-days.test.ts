@@ -98,6 +98,7 @@ function typist(o: { anothers: number; take: boolean }) {
     },
     confirm: async (q) => (asked.push(q.message), false),
     editor: async () => '',
+    password: async () => '',
   };
   return { prompter, asked };
 }
@@ -108,7 +109,7 @@ function context(now: string, o: { tty?: boolean; prompter?: Prompter } = {}) {
   return { io, ctx: makeContext(io, false, o.prompter ?? typist({ anothers: 0, take: false }).prompter) };
 }
 
-const entries = (): Entry[] => openStore({ HARMONY_HOME: dir }).journal.all();
+const entries = (): Promise<Entry[]> => openStore({ HARMONY_HOME: dir }).journal.all();
 const offered = (): Record<string, string> => {
   try {
     return JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).practicesOffered ?? {};
@@ -162,14 +163,14 @@ describe('sixty days of the coaching loop (fake clock, Europe/Berlin, dayStartHo
         }
       } else if (plan === 'flags') {
         // A script that knows there is something to follow up passes --followup (else it would be exit 2).
-        const open = findOpen(entries(), day).open !== null;
+        const open = findOpen(await entries(), day).open !== null;
         await checkin(context(now).ctx, { mood: 4, answer: ['from a script'], intention: 'When the kettle boils, I will text my sister', ...(open ? { followup: 'kept' } : {}) });
       } else {
         await checkin(context(now).ctx, { mood: 3, answer: ['a quiet script'] });
       }
       const after = offered();
       offerOrder.push(...Object.keys(after).filter((id) => after[id] !== before[id]));
-      const saved = entries().find((e) => e.kind === 'checkin' && e.date === day)!;
+      const saved = (await entries()).find((e) => e.kind === 'checkin' && e.date === day)!;
       expect(saved, `no check-in saved for ${day}`).toBeDefined();
       answered.push({ day, followedUp: saved.followUp?.entryId ?? null });
       // On some Sundays the week is reviewed straight away (then Monday offers nothing).
@@ -177,8 +178,8 @@ describe('sixty days of the coaching loop (fake clock, Europe/Berlin, dayStartHo
     }
   }, 120_000);
 
-  it('saved every check-in on its practice day, through summer time and past midnight', () => {
-    const all = entries();
+  it('saved every check-in on its practice day, through summer time and past midnight', async () => {
+    const all = await entries();
     const checkins = all.filter((e) => e.kind === 'checkin');
     const expected = Array.from({ length: DAYS }, (_, i) => addDays(FIRST, i)).filter((_, i) => planFor(i) !== 'gap');
     expect(checkins.map((e) => e.date).sort()).toEqual(expected);
@@ -186,8 +187,8 @@ describe('sixty days of the coaching loop (fake clock, Europe/Berlin, dayStartHo
     expect(night.createdAt).toMatch(/^2025-03-31T01:30:00\+02:00$/);
   });
 
-  it('followed up every intention and practice exactly once, the newest plan before each day', () => {
-    const all = entries().sort((a, b) => (a.date === b.date ? (a.createdAt < b.createdAt ? -1 : 1) : a.date < b.date ? -1 : 1));
+  it('followed up every intention and practice exactly once, the newest plan before each day', async () => {
+    const all = (await entries()).sort((a, b) => (a.date === b.date ? (a.createdAt < b.createdAt ? -1 : 1) : a.date < b.date ? -1 : 1));
     const plans = all.filter((e) => e.intention || e.practice);
     const refs = all.filter((e) => e.followUp).map((e) => e.followUp!.entryId);
     expect(new Set(refs).size, 'an entry followed up twice').toBe(refs.length);
@@ -217,8 +218,8 @@ describe('sixty days of the coaching loop (fake clock, Europe/Berlin, dayStartHo
     expect(afterGap.followedUp?.slice(0, 8)).toBe(addDays(FIRST, 39).replaceAll('-', ''));
   });
 
-  it('offered last week\'s review once a week, exactly when it should', () => {
-    const all = entries();
+  it('offered last week\'s review once a week, exactly when it should', async () => {
+    const all = await entries();
     const weeks = new Set(homeRuns.map((d) => weekOf(d).id));
     expect(new Set(offers.map((o) => o.week)).size, 'a week offered twice').toBe(offers.length);
     for (const week of weeks) {

@@ -33,8 +33,8 @@ export async function simulate(seed: number, dirs: string[]): Promise<{ problems
   }
   // The last syncs: twice round, so every machine has everything.
   for (let round = 0; round < 2; round++) for (const c of sim.clones) await sim.sync(c);
-  const problems = sim.check();
+  const problems = await sim.check();
   if (problems.length > 0 && process.env.SIM_TRACE) console.log(sim.trace.join('\n'));
-  return { problems, syncs, conflicts: sim.clones[0]!.store.journal.withConflicts().length };
+  return { problems, syncs, conflicts: (await sim.clones[0]!.store.journal.withConflicts()).length };
 }
 

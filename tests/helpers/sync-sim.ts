@@ -109,8 +109,8 @@ export class Sim {
     return t;
   }
 
-  private newId(date: string, c: Clone): string {
-    const taken = new Set(c.store.journal.months().includes(date.slice(0, 7)) ? c.store.journal.readMonth(date.slice(0, 7)).map((e) => e.id) : []);
+  private async newId(date: string, c: Clone): Promise<string> {
+    const taken = new Set(c.store.journal.months().includes(date.slice(0, 7)) ? (await c.store.journal.readMonth(date.slice(0, 7))).map((e) => e.id) : []);
     for (;;) {
       const id = `${date.replaceAll('-', '')}-${Math.floor(this.rng() * 36 ** 5).toString(36).padStart(5, '0')}`;
       if (!taken.has(id)) return id;
@@ -120,10 +120,11 @@ export class Sim {
   async add(c: Clone, kind: Entry['kind']): Promise<Entry> {
     const now = this.now(c);
     const date = practiceDay(now, 0);
+    const id = await this.newId(date, c);
     const e: Entry =
       kind === 'note'
-        ? { id: this.newId(date, c), kind, date, createdAt: isoWithOffset(now), answers: [], text: this.text() }
-        : { id: this.newId(date, c), kind, date, createdAt: isoWithOffset(now), principle: this.pick(['trust', 'attention', 'intimacy'] as const), mood: 1 + Math.floor(this.rng() * 5), answers: [{ prompt: PROMPT, answer: this.text() }], intention: this.text() };
+        ? { id, kind, date, createdAt: isoWithOffset(now), answers: [], text: this.text() }
+        : { id, kind, date, createdAt: isoWithOffset(now), principle: this.pick(['trust', 'attention', 'intimacy'] as const), mood: 1 + Math.floor(this.rng() * 5), answers: [{ prompt: PROMPT, answer: this.text() }], intention: this.text() };
     await c.store.write(() => c.store.journal.add([e]));
     this.log(`${c.name} add ${e.id} ${textsOf(e).join(',')}`);
     this.made.add(e.id);
@@ -131,12 +132,12 @@ export class Sim {
   }
 
   /** All entries of a clone (with their conflicting versions), by id. */
-  entries(c: Clone): Entry[] {
+  entries(c: Clone): Promise<Entry[]> {
     return c.store.journal.all();
   }
 
   async edit(c: Clone): Promise<void> {
-    const list = this.entries(c);
+    const list = await this.entries(c);
     if (list.length === 0) return;
     const e = this.pick(list);
     const now = this.now(c);
@@ -153,14 +154,14 @@ export class Sim {
       next = { ...e, answers: [{ prompt: PROMPT, answer: this.text() }, ...rest], updatedAt: isoWithOffset(now) };
     }
     this.log(`${c.name} edit ${e.id} ${textsOf(e).join(',')} -> ${textsOf(next).join(',')}`);
-    await c.store.write(() => {
-      const current = c.store.journal.get(e.id);
-      if (current && canonicalJson(current) === canonicalJson(e)) c.store.journal.replace(next);
+    await c.store.write(async () => {
+      const current = await c.store.journal.get(e.id);
+      if (current && canonicalJson(current) === canonicalJson(e)) await c.store.journal.replace(next);
     });
   }
 
   async remove(c: Clone): Promise<void> {
-    const list = this.entries(c);
+    const list = await this.entries(c);
     if (list.length === 0) return;
     const e = this.pick(list);
     for (const v of [e, ...(e.conflicts ?? [])]) for (const t of textsOf(v as Entry)) this.gone.add(t);
@@ -170,7 +171,7 @@ export class Sim {
   }
 
   async resolve(c: Clone): Promise<void> {
-    const list = c.store.journal.withConflicts();
+    const list = await c.store.journal.withConflicts();
     if (list.length === 0) return this.edit(c);
     const e = this.pick(list);
     const keep = this.pick(['mine', 'theirs', 'both'] as const);
@@ -179,19 +180,19 @@ export class Sim {
     if (keep !== 'both') for (const t of all(e)) if (!all(entry).includes(t)) this.gone.add(t);
     if (extra) this.made.add(extra.id);
     this.log(`${c.name} resolve ${e.id} ${keep} ${textsOf(e).join(',')} / ${(e.conflicts ?? []).flatMap((v) => textsOf(v as Entry)).join(',')} -> ${textsOf(entry).join(',')}`);
-    await c.store.write(() => {
-      c.store.journal.put(entry);
-      if (extra && !c.store.journal.get(extra.id)) c.store.journal.add([extra]);
+    await c.store.write(async () => {
+      await c.store.journal.put(entry);
+      if (extra && !(await c.store.journal.get(extra.id))) await c.store.journal.add([extra]);
     });
   }
 
   async quiz(c: Clone): Promise<void> {
     const question = { id: this.pick(QUESTIONS) } as Question;
     const correct = this.rng() < 0.6;
-    await c.store.write(() => {
-      const doc = readQuiz(c.store);
+    await c.store.write(async () => {
+      const doc = await readQuiz(c.store);
       const review = recordAnswer(doc, question, [correct ? 0 : 1], correct, this.now(c), { dayStartHour: 0 });
-      writeQuiz(c.store, doc, [review]);
+      await writeQuiz(c.store, doc, [review]);
     });
   }
 
@@ -231,12 +232,12 @@ export class Sim {
     return out;
   }
 
-  streak(c: Clone, today: string) {
-    return streakInfo(c.store.journal.dayKeys(), today);
+  async streak(c: Clone, today: string) {
+    return streakInfo(await c.store.journal.dayKeys(), today);
   }
 
   /** Problems with the end state (an empty list when all is well). */
-  check(): string[] {
+  async check(): Promise<string[]> {
     const problems: string[] = [];
     const [first, ...others] = this.clones;
     const snap = this.snapshot(first!);
@@ -246,13 +247,13 @@ export class Sim {
         if (snap[file] !== other[file]) problems.push(`${file} differs between ${first!.name} and ${c.name}`);
       }
     }
-    const entries = this.entries(first!);
+    const entries = await this.entries(first!);
     const ids = new Set(entries.map((e) => e.id));
     for (const id of this.made) if (!ids.has(id) && !this.deleted.has(id)) problems.push(`entry ${id} was lost`);
     const texts = new Set(entries.flatMap((e) => [e, ...(e.conflicts ?? [])].flatMap((v) => textsOf(v as Entry))));
     for (const t of this.written) if (!texts.has(t) && !this.gone.has(t)) problems.push(`text ${t} was lost`);
     const today = practiceDay(new Date(this.time), 0);
-    const streaks = this.clones.map((c) => JSON.stringify(this.streak(c, today)));
+    const streaks = await Promise.all(this.clones.map(async (c) => JSON.stringify(await this.streak(c, today))));
     if (new Set(streaks).size !== 1) problems.push(`streaks differ: ${streaks.join(' / ')}`);
     return problems;
   }

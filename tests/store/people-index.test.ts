@@ -23,20 +23,20 @@ describe('latest connections', () => {
       entry('2026-02-03', { with: [ANA] }),
       entry('2026-02-01', { kind: 'note', principle: undefined, answers: [], with: [ANA], how: 'call' }),
     );
-    expect(Object.fromEntries(new Store(store.home).journal.latestWith([ANA, BEN, 'p-nobody']))).toEqual({ [ANA]: '2026-02-03', [BEN]: '2025-12-30' });
+    expect(Object.fromEntries(await new Store(store.home).journal.latestWith([ANA, BEN, 'p-nobody']))).toEqual({ [ANA]: '2026-02-03', [BEN]: '2025-12-30' });
   });
 
   it('an older, back-dated connection changes nothing', async () => {
     const store = await storeWith(entry('2026-02-10', { with: [ANA] }));
     await store.write(() => store.journal.add([entry('2026-02-01', { with: [ANA] }), entry('2025-06-01', { with: [ANA] })]));
-    expect(new Store(store.home).journal.latestWith([ANA]).get(ANA)).toBe('2026-02-10');
+    expect((await new Store(store.home).journal.latestWith([ANA])).get(ANA)).toBe('2026-02-10');
   });
 
   it('deleting the entry that held the latest connection falls back to the one before', async () => {
     const latest = entry('2026-03-05', { with: [ANA] });
     const store = await storeWith(entry('2026-01-20', { with: [ANA] }), entry('2026-03-01', { with: [BEN] }), latest);
     await store.write(() => store.journal.remove(latest.id));
-    expect(new Store(store.home).journal.latestWith([ANA]).get(ANA)).toBe('2026-01-20');
+    expect((await new Store(store.home).journal.latestWith([ANA])).get(ANA)).toBe('2026-01-20');
   });
 
   it('a month file changed behind its back (an edit, another tool) is read again', async () => {
@@ -54,7 +54,7 @@ describe('latest connections', () => {
     const store = await storeWith(entry('2024-02-10', { with: [ANA] }), entry('2026-01-05', { with: [BEN] }));
     const j = new Store(store.home).journal;
     expect(j.lastConnections(new Map([[ANA, '2025-06-01'], [BEN, '2025-06-01']]))).toEqual(new Map([[BEN, '2026-01-05']]));
-    expect(j.lastConnections(new Map([[ANA, '2024-02-10']])).get(ANA)).toBe('2024-02-10');
+    expect((await j.lastConnections(new Map([[ANA, '2024-02-10']]))).get(ANA)).toBe('2024-02-10');
   });
 
   it('an index from before people (version 3) is rebuilt, not trusted', async () => {
@@ -65,6 +65,6 @@ describe('latest connections', () => {
     expect(doc.months['2026-03'].with).toBe(`${ANA} 05`);
     delete doc.months['2026-03'].with;
     writeFileSync(file, JSON.stringify({ ...doc, schemaVersion: 3 }));
-    expect(new Store(store.home).journal.latestWith([ANA]).get(ANA)).toBe('2026-03-05');
+    expect((await new Store(store.home).journal.latestWith([ANA])).get(ANA)).toBe('2026-03-05');
   });
 });

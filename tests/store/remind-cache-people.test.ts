@@ -70,7 +70,7 @@ describe('the reminder cache and people', () => {
     await saveSetting(store, 'reminderPeople', 'count');
     await store.write(() => store.journal.add([met(TODAY, ['p-ana001', 'p-cy0001'], 9)]));
     agree(store);
-    const today = reminderLinesNow({ HARMONY_HOME: store.home, HARMONY_NOW: NOW.toISOString() }, false, false);
+    const today = await reminderLinesNow({ HARMONY_HOME: store.home, HARMONY_NOW: NOW.toISOString() }, false, false);
     expect(today.some((l) => l.includes('people'))).toBe(false);
     writeFileSync(peopleFile(store.home), '{"schemaVersion": 1, "people": [');
     await store.write(() => store.journal.add([met(addDays(TODAY, -20), [], 10)]));

@@ -109,6 +109,6 @@ describe.skipIf(!HAS_GIT)('harmony sync killed at random moments', () => {
     console.log(`seed ${SEED}: ${kills} of ${KILLS} syncs were killed part-way (where: ${JSON.stringify(phases)}); a normal sync took ${span} ms; half-written files moved aside: ${readdirSync(a.home).includes('conflict-copies')}`);
     expect(failures).toEqual([]);
     expect(kills).toBeGreaterThanOrEqual(KILLS * 0.6);
-    expect(sim.check()).toEqual([]);
+    expect(await sim.check()).toEqual([]);
   }, 900_000);
 });

@@ -46,7 +46,7 @@ describe.skipIf(!HAS_GIT)('a save between the commit and the merge of a sync', (
     expect(report.pushed).toBe(true);
     expect(report.committed).toBe(2);
     await sim.sync(b);
-    expect(b.store.journal.get(late.id)?.text).toBe(late.text);
+    expect((await b.store.journal.get(late.id))?.text).toBe(late.text);
     expect(sim.snapshot(a)).toEqual(sim.snapshot(b));
   }, 120_000);
 });

@@ -61,7 +61,7 @@ export interface Session {
  */
 export interface Step {
   (s: Session): Promise<void>;
-  check?: (s: Session) => void;
+  check?: (s: Session) => void | Promise<void>;
 }
 
 /** How many reflection prompts a check-in asks. */

@@ -7,11 +7,8 @@ import type { Store } from '../../store/index.js';
 
 export type WithText = (e: Entry) => string | null;
 
-export function withTexter(store: Store): WithText {
-  let byId: Map<string, Person> | undefined;
-  return (e) => {
-    if (!e.with || e.with.length === 0) return null;
-    byId ??= peopleById(store.people());
-    return withLine(e.with, e.how, byId);
-  };
+/** `entries`: those to be shown; people.json is read (before any is shown) only when one of them names someone. */
+export async function withTexter(store: Store, entries: readonly Entry[]): Promise<WithText> {
+  const byId: Map<string, Person> = entries.some((e) => e.with && e.with.length > 0) ? peopleById(await store.people()) : new Map();
+  return (e) => (!e.with || e.with.length === 0 ? null : withLine(e.with, e.how, byId));
 }

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import type { JournalFilter } from '../../core/journal-query.js';
 import { findAnyone } from '../people/find.js';
 
-export function withPerson(ctx: Context, filter: JournalFilter, typed: string | undefined): JournalFilter {
+export async function withPerson(ctx: Context, filter: JournalFilter, typed: string | undefined): Promise<JournalFilter> {
   if (typed === undefined) return filter;
-  return { ...filter, person: findAnyone(ctx, ctx.store().people(), typed, '--person').id };
+  return { ...filter, person: findAnyone(ctx, await ctx.store().people(), typed, '--person').id };
 }

@@ -54,7 +54,7 @@ export async function saveAppend(ctx: Context, p: Today, id: string, given: Addi
   return store.write(async () => {
     const current = await store.journal.get(id);
     if (!current) throw new DataError(`Entry ${id} is no longer in the journal; nothing was saved.`);
-    const add = withNewPeople(ctx, store, given, newPeople);
+    const add = await withNewPeople(ctx, store, given, newPeople);
     const next = appendToEntry(current, add, ctx.now());
     await store.journal.replace(next);
     await recordState(store, add.answers, p.today, update);
@@ -66,14 +66,16 @@ export async function saveAppend(ctx: Context, p: Today, id: string, given: Addi
  * Adds the people named "someone new" in the check-in to people.json (under the lock, with
  * the entry) and their ids to `with`; someone added meanwhile under that name is reused.
  */
-function withNewPeople<T extends { with?: string[] }>(ctx: Context, store: Store, input: T, names: string[]): T {
+async function withNewPeople<T extends { with?: string[] }>(ctx: Context, store: Store, input: T, names: string[]): Promise<T> {
   if (names.length === 0) return input;
-  const doc = store.people();
+  // Locked (an encrypted journal): added without checking the names (secret), their names in a delta.
+  const whole = store.peopleReadable;
+  const doc = whole ? await store.people() : store.peoplePlain();
   const ids = names.map((name) => {
     const same = sameName(activePeople(doc), name);
     return same.length === 1 ? same[0]!.id : addPerson(doc, { name }, ctx.now(), ctx.today()).id;
   });
-  store.writePeople(doc);
+  await store.writePeople(doc, whole);
   return { ...input, with: [...new Set([...(input.with ?? []), ...ids])] };
 }
 

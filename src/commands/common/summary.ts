@@ -14,12 +14,12 @@ import { dayLabel, type Today } from './today.js';
 import { withTexter } from './people-names.js';
 
 /** An entry, readable, with everything the user wrote made safe for the terminal. */
-export function renderEntry(ctx: Context, e: Entry): string {
+export async function renderEntry(ctx: Context, e: Entry): Promise<string> {
   const s = styleFor(ctx.io);
   const mood = e.mood !== undefined ? ` · mood ${e.mood} (${MOODS[e.mood]})` : '';
   const about = e.principle ? ` · ${principleTitle(e.principle)}` : '';
   const lines = [s.bold(`${KIND_LABELS[e.kind]} · ${e.date}${about}${mood}`) + s.muted(`  ${e.id}`)];
-  const who = withTexter(ctx.store())(e);
+  const who = (await withTexter(ctx.store(), [e]))(e);
   if (who) lines.push(`  ${s.accent(who)}`);
   if (e.text !== undefined) lines.push(`  ${safeText(e.text).replace(/\n/g, '\n  ')}`);
   for (const a of e.answers) lines.push(s.muted(`  ${a.prompt}`), `  ${safeText(a.answer).replace(/\n/g, '\n  ')}`);

@@ -69,7 +69,7 @@ async function asked(ctx: Context, p: Person): Promise<PersonChange> {
 
 export async function edit(ctx: Context, name: string, opts: EditOptions): Promise<void> {
   const store = ctx.store();
-  const person = findPerson(ctx, store.people(), name);
+  const person = findPerson(ctx, await store.people(), name);
   let change = fromFlags(opts);
   if (Object.keys(change).length === 0) {
     requireInteractive(ctx.io, 'people edit', ['--name NEW', '--every RHYTHM', '--circle CIRCLE', '--alias NAME', '--drop-alias NAME', '--pause or --resume']);
@@ -99,7 +99,7 @@ export async function snooze(ctx: Context, name: string, opts: { for?: string; u
     }
   }
   const store = ctx.store();
-  const person = findPerson(ctx, store.people(), name);
+  const person = findPerson(ctx, await store.people(), name);
   const shown = await store.updatePeople((doc) => {
     const p = doc.people.find((x) => x.id === person.id);
     if (!p || p.removed || p.forgotten) throw new UsageError('That person is no longer in your people (another terminal may have removed them).');

@@ -1,7 +1,7 @@
 // harmony people [list] [--due] [--json] and people show NAME.
 import type { Context } from '../../context.js';
 import { addDays, daysBetween } from '../../core/dates.js';
-import { queryJournal } from '../../core/journal-query.js';
+import { queryJournalAsync } from '../../core/journal-query.js';
 import { howWords, peopleActivity } from '../../core/people-activity.js';
 import { dueNow, nextWords, type DueInfo } from '../../core/people-due.js';
 import { cadenceWords } from '../../core/people.js';
@@ -35,7 +35,7 @@ function row(d: DueInfo, today: string, s: Style): string {
 }
 
 export async function list(ctx: Context, opts: { due?: boolean; json?: boolean }): Promise<void> {
-  const { today, states } = loadPeople(ctx);
+  const { today, states } = await loadPeople(ctx);
   const shown = opts.due ? dueNow(states) : states;
   if (opts.json) return printSafeJson(ctx.io, shown.map(asData));
   const s = styleFor(ctx.io);
@@ -63,16 +63,16 @@ function sinceShort(d: DueInfo): string {
 }
 
 export async function show(ctx: Context, name: string, opts: { json?: boolean }): Promise<void> {
-  const { store, doc, today, states } = loadPeople(ctx);
+  const { store, doc, today, states } = await loadPeople(ctx);
   const person = findPerson(ctx, doc, name);
   const d = states.find((x) => x.person.id === person.id)!;
   const from = addDays(today, -89);
   const journal = store.journal;
-  const entries = queryJournal(journal.months(), (m) => journal.readMonth(m), { from, to: today });
+  const entries = await queryJournalAsync(journal.months(), (m) => journal.readMonth(m), { from, to: today });
   const recent = entries.filter((e) => e.with?.includes(person.id));
   const activity = peopleActivity(recent, from, today)[0];
   // The true latest connection, also one logged for a day before they were added.
-  const ever = journal.latestWith([person.id]).get(person.id) ?? null;
+  const ever = (await journal.latestWith([person.id])).get(person.id) ?? null;
   if (opts.json) {
     return printSafeJson(ctx.io, {
       ...asData(d),

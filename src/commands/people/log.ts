@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { buildConnection, noteDate } from '../../core/note.js';
 import { dueInfo, nextWords } from '../../core/people-due.js';
 import { shortName, withNames } from '../../core/people-text.js';
-import { HOWS, peopleById, type How } from '../../core/people.js';
+import { HOWS, peopleById, PERSON_ID_RE, type How } from '../../core/people.js';
 import { UsageError } from '../../errors.js';
 import { print, styleFor } from '../../ui/style.js';
 import { dayLabel } from '../common/today.js';
@@ -24,27 +24,33 @@ export async function log(ctx: Context, names: string[], opts: { date?: string; 
   const today = ctx.today();
   const date = noteDate(opts.date, today);
   const how = howArg(opts.how);
-  const found = names.map((n) => findPerson(ctx, store.people(), n).id); // every name checked before anything is written
-  const ids = [...new Set(found)];
-  const before = store.journal.latestWith(ids);
-  const entry = await store.write(() => {
-    const doc = store.people();
+  // Every name checked before anything is written. Names are matched against names, so in an
+  // encrypted journal while locked that needs the key; ids (p-k3x9ab, see harmony people --json) do not.
+  const byIdOnly = names.every((n) => PERSON_ID_RE.test(n.trim()));
+  const people = () => (byIdOnly && !store.peopleReadable ? Promise.resolve(store.peoplePlain()) : store.people());
+  const found = await people();
+  const ids = [...new Set(names.map((n) => findPerson(ctx, found, n).id))];
+  const before = await store.journal.latestWith(ids);
+  const entry = await store.write(async () => {
+    const doc = await people();
     for (const id of ids) if (!doc.people.some((p) => p.id === id && !p.removed && !p.forgotten)) throw new UsageError('Someone named here was removed from your people meanwhile (in another terminal); nothing was saved.');
-    const taken = new Set(store.journal.readMonth(date.slice(0, 7)).map((e) => e.id));
+    const taken = await store.journal.usedIds(date.slice(0, 7));
     const e = buildConnection({ date, with: ids, how }, ctx.now(), (id) => taken.has(id));
-    store.journal.add([e]);
+    await store.journal.add([e]);
     return e;
   });
   if (opts.json) return printSafeJson(ctx.io, entry);
   const s = styleFor(ctx.io);
-  const doc = store.people();
+  const doc = await people();
   const byId = peopleById(doc);
   const what = how ? { message: 'a message', call: 'a call', video: 'a video call', 'in-person': 'time in person' }[how] : 'a connection';
-  const lines = [`${s.success('✓')} Logged ${what} with ${withNames(ids, byId)} for ${dayLabel(date, today)} · ${s.muted(entry.id)}`];
+  const locked = !store.peopleReadable; // then the names are secret: how many, not who
+  const who = locked ? (ids.length === 1 ? '1 person' : `${ids.length} people`) : withNames(ids, byId);
+  const lines = [`${s.success('✓')} Logged ${what} with ${who} for ${dayLabel(date, today)} · ${s.muted(entry.id)}`];
   for (const id of ids) {
     const person = byId.get(id)!;
     const prev = before.get(id);
-    const name = shortName(person.name ?? '');
+    const name = locked ? person.id : shortName(person.name ?? '');
     if (prev && prev > date) {
       lines.push(s.muted(`  ${name}: your latest connection is newer (${prev}), so nothing moves.`));
       continue;

@@ -49,23 +49,23 @@ function forgetSetAside(home: string, pattern: { bare: RegExp; at: RegExp }): nu
 }
 
 /** Entries whose words hold the name, month by month (read only). */
-function mentions(store: Store, person: Person): number {
+async function mentions(store: Store, person: Person): Promise<number> {
   const pattern = forgetPattern(forgetWords(person));
   if (!pattern) return 0;
   let n = 0;
-  for (const month of store.journal.months()) for (const e of store.journal.readMonth(month)) if (forgetIn(e, pattern)) n++;
+  for (const month of store.journal.months()) for (const e of await store.journal.readMonth(month)) if (forgetIn(e, pattern)) n++;
   return n;
 }
 
 export async function remove(ctx: Context, name: string, opts: { forget?: boolean; yes?: boolean }): Promise<void> {
   const store = ctx.store();
-  const person = (opts.forget ? findAnyone : findPerson)(ctx, store.people(), name);
+  const person = (opts.forget ? findAnyone : findPerson)(ctx, await store.people(), name);
   const shown = shortName(person.name ?? '');
   const plural = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
   if (!opts.yes) {
     requireInteractive(ctx.io, opts.forget ? 'people remove --forget' : 'people remove', ['--yes']);
     const message = opts.forget
-      ? `Forget ${shown}? The name goes from your people and from the words of ${plural(mentions(store, person))} where you wrote it (they will say "someone you removed"). This cannot be undone.`
+      ? `Forget ${shown}? The name goes from your people and from the words of ${plural(await mentions(store, person))} where you wrote it (they will say "someone you removed"). This cannot be undone.`
       : `Remove ${shown} from your people? Past entries keep showing the name (to erase it everywhere: --forget).`;
     let sure: boolean;
     try {
@@ -76,8 +76,8 @@ export async function remove(ctx: Context, name: string, opts: { forget?: boolea
     }
     if (!sure) return print(ctx.io, 'Nothing removed.');
   }
-  const { entries: changed, setAside } = await store.write(() => {
-    const doc = store.people();
+  const { entries: changed, setAside } = await store.write(async () => {
+    const doc = await store.people();
     const at = doc.people.findIndex((p) => p.id === person.id);
     const current = doc.people[at];
     if (!current || current.forgotten || (current.removed && !opts.forget)) throw new UsageError('That person was already removed (in another terminal?); nothing changed.');
@@ -89,9 +89,9 @@ export async function remove(ctx: Context, name: string, opts: { forget?: boolea
       // same command finishes the job.
       const pattern = forgetPattern(forgetWords(current));
       for (const month of pattern ? store.journal.months() : []) {
-        const edited = store.journal.readMonth(month).flatMap((e) => forgetIn(e, pattern!) ?? []);
+        const edited = (await store.journal.readMonth(month)).flatMap((e) => forgetIn(e, pattern!) ?? []);
         entries += edited.length;
-        if (edited.length > 0) store.journal.replaceMany(month, edited);
+        if (edited.length > 0) await store.journal.replaceMany(month, edited);
       }
       if (pattern) setAside = forgetSetAside(store.home, pattern);
       doc.people[at] = forgotten(current, now);
@@ -99,7 +99,7 @@ export async function remove(ctx: Context, name: string, opts: { forget?: boolea
       current.removed = now;
       current.updatedAt = now;
     }
-    store.writePeople(doc);
+    await store.writePeople(doc);
     return { entries, setAside };
   });
   const s = styleFor(ctx.io);

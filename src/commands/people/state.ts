@@ -12,16 +12,16 @@ export interface PeopleView {
 }
 
 /** Everyone in the list with their due state (latest connections from the day index). */
-export function dueFor(store: Store, doc: PeopleDoc, today: string): DueInfo[] {
+export async function dueFor(store: Store, doc: PeopleDoc, today: string): Promise<DueInfo[]> {
   const active = activePeople(doc);
   if (active.length === 0) return [];
-  const lasts = store.journal.lastConnections(new Map(active.map((p) => [p.id, p.addedOn])));
+  const lasts = await store.journal.lastConnections(new Map(active.map((p) => [p.id, p.addedOn])));
   return dueStates(doc, lasts, today);
 }
 
-export function loadPeople(ctx: Context): PeopleView {
+export async function loadPeople(ctx: Context): Promise<PeopleView> {
   const store = ctx.store();
-  const doc = store.people();
+  const doc = await store.people();
   const today = ctx.today();
-  return { store, doc, today, states: dueFor(store, doc, today) };
+  return { store, doc, today, states: await dueFor(store, doc, today) };
 }

@@ -2,7 +2,7 @@
 // terminal (pick from your people, or add someone; Enter skips). Without a terminal and
 // without the flags it is skipped. The entry stores ids, never names; someone new is added
 // to people.json only when the check-in is saved (Ctrl+C leaves no trace).
-import { activePeople, foldName, nameProblem, sameName, type How, type PeopleDoc } from '../../../core/people.js';
+import { activePeople, foldName, nameProblem, PERSON_ID_RE, sameName, type How, type PeopleDoc } from '../../../core/people.js';
 import { HOW_LABELS, shortName } from '../../../core/people-text.js';
 import { dueFor } from '../../people/state.js';
 import { DataError, UsageError } from '../../../errors.js';
@@ -12,12 +12,14 @@ import type { Session, Step } from '../session.js';
 
 const NEW = '\u0000new';
 
-function fromFlags(s: Session): void {
+async function fromFlags(s: Session): Promise<void> {
   const names = s.opts.with ?? [];
   const how = howArg(s.opts.how);
   if (how && names.length === 0) throw new UsageError('--how says how you connected; name who with --with NAME.');
   if (names.length === 0) return;
-  const doc = s.today.store.people(); // a corrupt people.json stops here (exit 3), before any question
+  // A corrupt people.json stops here (exit 3), before any question. Names are matched against
+  // names: in an encrypted journal while locked that needs the key (an id such as p-k3x9ab does not).
+  const doc = names.every((n) => PERSON_ID_RE.test(n.trim())) ? s.today.store.peoplePlain() : await s.today.store.people();
   s.draft.with = [...new Set(names.map((n) => findPerson(s.ctx, doc, n, '--with').id))];
   if (how) s.draft.how = how;
 }
@@ -25,7 +27,7 @@ function fromFlags(s: Session): void {
 async function ask(s: Session): Promise<void> {
   let doc: PeopleDoc;
   try {
-    doc = s.today.store.people();
+    doc = await s.today.store.people();
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     s.ctx.io.stderr.write(`Skipping "who did you connect with": ${error.message}\n`);
@@ -37,7 +39,7 @@ async function ask(s: Session): Promise<void> {
   let picked: string[] = [];
   if (people.length > 0) {
     // Those it may be time to reach out to first: the question is also a gentle reminder.
-    const order = dueFor(s.today.store, doc, s.today.today);
+    const order = await dueFor(s.today.store, doc, s.today.today);
     picked = await s.ctx.prompter.checkbox<string>({
       message: `${message} (Enter with no one picked skips)`,
       choices: [...order.map((d) => ({ name: shortName(d.person.name ?? ''), value: d.person.id })), { name: 'Someone new…', value: NEW }],
@@ -69,6 +71,7 @@ async function ask(s: Session): Promise<void> {
 
 export const connect: Step = async (s) => {
   if (s.opts.with !== undefined || s.opts.how !== undefined) return; // done by check()
-  if (s.ask) await ask(s);
+  // Locked (an encrypted journal): the names to pick from are secret, so the question waits for an unlocked journal.
+  if (s.ask && s.today.store.peopleReadable) await ask(s);
 };
 connect.check = fromFlags;
