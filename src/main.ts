@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   // git runs the merge driver once per file it merges (issue 17): no commander, no settings.
   if (argv[0] === 'merge-driver') {
     const { mergeDriver } = await import('./commands/merge-driver.js');
-    return mergeDriver(argv.slice(1), process.stderr);
+    return await mergeDriver(argv.slice(1), process.stderr);
   }
   try {
     const { runCli } = await import('./cli.js');

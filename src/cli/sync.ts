@@ -72,6 +72,6 @@ export function addSync(program: Command, ctx: Ctx): void {
     .argument('<path>')
     .action(async (...args: string[]) => {
       const { mergeDriver } = await import('../commands/merge-driver.js');
-      process.exitCode = mergeDriver(args.slice(0, 4), process.stderr);
+      process.exitCode = await mergeDriver(args.slice(0, 4), process.stderr);
     });
 }

@@ -7,8 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { oneLine } from '../errors.js';
 import { mergeCarried } from '../store/data-files.js';
+import { loadVault } from '../store/vault.js';
 
-export function mergeDriver(args: string[], stderr: Writable): number {
+export async function mergeDriver(args: string[], stderr: Writable, home = process.cwd()): Promise<number> {
   const [base, ours, theirs, path] = args;
   if (args.length !== 4 || !base || !ours || !theirs || !path) {
     stderr.write('harmony merge-driver: git runs this with %O %A %B %P (see harmony sync --help); it is not meant to be run by hand.\n');
@@ -16,7 +17,10 @@ export function mergeDriver(args: string[], stderr: Writable): number {
   }
   try {
     const read = (file: string) => readFileSync(file);
-    writeFileSync(ours, mergeCarried(path, read(base), read(ours), read(theirs)));
+    // git runs the driver at the top of the data folder. An encrypted file needs the unlocked
+    // identity (harmony sync checks that before it merges; here it only fails, never asks).
+    const vault = path.endsWith('.age') ? loadVault(home) : undefined;
+    writeFileSync(ours, await mergeCarried(path, read(base), read(ours), read(theirs), vault));
     return 0;
   } catch (error) {
     stderr.write(`harmony merge-driver: ${oneLine((error as Error).message)}\n`);

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { describeDuration, parseDuration } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { forgetKey, keepKey } from '../store/runtime-key.js';
+import { peopleDeltas } from '../store/people.js';
 import { stateDeltas } from '../store/state-file.js';
 import { identityFromPassphrase } from '../store/vault.js';
 import { print, styleFor } from '../ui/style.js';
@@ -23,8 +24,10 @@ export async function run(ctx: Context, opts: PassphraseFlags & { for?: string }
   vault.useIdentity(identity);
   // Now that the key is here, bring the day index up to date and fold in what was saved while locked.
   await store.write(async () => {
+    await store.journal.foldAdded();
     await store.journal.healIndex();
     if (stateDeltas(store.home).length > 0) await store.saveState(store.state());
+    if (peopleDeltas(store.home).length > 0) await store.writePeople(await store.people());
   });
   const s = styleFor(ctx.io);
   const at = new Date(until).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });

@@ -64,6 +64,14 @@ export async function opener(identity: string): Promise<(bytes: Uint8Array) => P
   return (bytes) => openWith(d, bytes);
 }
 
+/** The same, for files that may not be text (copies sync set aside). */
+export async function bytesOpener(identity: string): Promise<(bytes: Uint8Array) => Promise<Uint8Array>> {
+  const age = await load();
+  const d = new age.Decrypter();
+  d.addIdentity(identity);
+  return (bytes) => d.decrypt(bytes);
+}
+
 export async function openWithPassphrase(passphrase: string, bytes: Uint8Array): Promise<string> {
   const age = await load();
   const d = new age.Decrypter();

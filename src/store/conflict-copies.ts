@@ -18,9 +18,10 @@ export interface ConflictCopy {
 }
 
 const PATTERNS: { tool: ConflictCopy['tool']; re: RegExp }[] = [
-  { tool: 'Syncthing', re: /^(.+)\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}(\.json)$/ },
-  { tool: 'Dropbox', re: /^(.+) \(.+?['’]s conflicted copy(?: \d{4}-\d{2}-\d{2})?(?: \(\d+\))?\)(\.json)$/ },
-  { tool: 'Nextcloud', re: /^(.+) \(conflicted copy (?:.+ )?\d{4}-\d{2}-\d{2} \d{6}\)(\.json)$/ },
+  // The tools put their mark before the last extension: 2026-05.json.age gives 2026-05.json.sync-conflict-...-ABCD123.age.
+  { tool: 'Syncthing', re: /^(.+)\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}(\.json|\.age)$/ },
+  { tool: 'Dropbox', re: /^(.+) \(.+?['’]s conflicted copy(?: \d{4}-\d{2}-\d{2})?(?: \(\d+\))?\)(\.json|\.age)$/ },
+  { tool: 'Nextcloud', re: /^(.+) \(conflicted copy (?:.+ )?\d{4}-\d{2}-\d{2} \d{6}\)(\.json|\.age)$/ },
 ];
 
 /** Folders that hold data files: the data folder itself, journal/, quiz-log/. */

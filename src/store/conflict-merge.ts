@@ -32,7 +32,7 @@ function readOrNull(file: string): Buffer | null {
 }
 
 /** Call under the store lock. */
-export function mergeConflictCopies(store: Store, copies: ConflictCopy[], now: Date): CopiesOutcome {
+export async function mergeConflictCopies(store: Store, copies: ConflictCopy[], now: Date): Promise<CopiesOutcome> {
   const folder = `${ASIDE_DIR}/${asideStamp(now)}`;
   const out: CopiesOutcome = { merged: [], aside: [], left: [], folder };
   const moveAside = (c: ConflictCopy) => {
@@ -44,6 +44,11 @@ export function mergeConflictCopies(store: Store, copies: ConflictCopy[], now: D
     const copyFile = join(store.home, c.copy);
     const realFile = join(store.home, c.original);
     const spec = dataFileOf(c.original)?.spec;
+    // An encrypted copy merges only with the key: locked, it waits where it is (never a prompt before a command).
+    if (spec && c.original.endsWith('.age') && !store.vault.readable) {
+      out.left.push({ copy: c, why: 'encrypted, and the journal is locked: harmony unlock, and the next command merges it' });
+      continue;
+    }
     if (!spec) {
       if (isCache(c.original)) unlinkSync(copyFile); // a cache: rebuilt anyway
       else {
@@ -66,7 +71,7 @@ export function mergeConflictCopies(store: Store, copies: ConflictCopy[], now: D
     }
     let merged: Buffer | string;
     try {
-      merged = mergeFile(c.original, c.original, null, readOrNull(realFile), copy);
+      merged = await mergeFile(c.original, c.original, null, readOrNull(realFile), copy, store.vault);
     } catch {
       out.left.push({ copy: c, why: `${c.original} itself could not be read` });
       continue;

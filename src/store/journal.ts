@@ -328,6 +328,18 @@ export class Journal {
     return this.index.recentDays(enough);
   }
 
+  /** Folds the entries saved while locked into their month files (under the lock, holding the identity; harmony unlock). */
+  async foldAdded(): Promise<number> {
+    if (!this.vault().encrypted) return 0;
+    this.months();
+    const months = [...this.listing!].filter(([, f]) => f.adds.length > 0).map(([m]) => m);
+    for (const month of months) {
+      const doc = await this.readMonthDoc(month);
+      await this.writeMonth(month, doc.entries, doc.deleted);
+    }
+    return months.length;
+  }
+
   /** Rebuilds what is stale in the day index and saves it (under the lock; harmony unlock). */
   healIndex(): Promise<void> {
     return this.index.heal();

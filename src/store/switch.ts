@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { dirname, join } from 'node:path';
 import type { Entry } from '../core/entry.js';
 import { CancelledError, DataError, UsageError } from '../errors.js';
-import { newIdentity, opener, openWithPassphrase, sealTo, sealWithPassphrase } from './age.js';
+import { bytesOpener, newIdentity, opener, openWithPassphrase, sealTo, sealWithPassphrase } from './age.js';
 import { indexDocs, indexFileName, type Stamp } from './day-index.js';
 import { parseDoc, readData, readDoc, serializeDoc, writeBytes, writeDoc, type DocSpec } from './files.js';
 import type { Store } from './index.js';
@@ -20,9 +20,11 @@ import { quizSpec } from './quiz.js';
 import { settingsSpec } from './settings.js';
 import { stateSpec } from './state.js';
 import { readSecretState } from './state-file.js';
+import { peopleDeltas, peopleSpec, readAllPeople } from './people.js';
+import { splitPeople } from '../core/people-parts.js';
 import { joinState, splitState, type StatePart } from '../core/state-parts.js';
 import { COMMIT_FILE, OWNER_FILE, recoverSwitch, rollForward, SWITCH_DIR, type SwitchPlan } from './switch-recover.js';
-import { ENCRYPTION_FILE, IDENTITY_FILE, SEALED } from './vault.js';
+import { ENCRYPTION_FILE, IDENTITY_FILE, openProblem, SEALED } from './vault.js';
 
 /**
  * The documents that hold what the user wrote, beside the journal months (which are special:
@@ -36,6 +38,25 @@ export const SEALED_DIRS: { dir: string; spec: DocSpec<unknown> }[] = [{ dir: FI
 const MONTH_FILE = /^\d{4}-\d{2}\.json$/;
 const SEALED_MONTH_FILE = /^\d{4}-\d{2}(\+\d{8}-[0-9a-z]{4,8})?\.json\.age$/;
 const INDEX_FILE = /^index(-\d{4})?\.json(\.age)?$/;
+
+/** Every file under conflict-copies/ (relative to the data folder): sync's set-aside copies hold what the user wrote too. */
+function asideFiles(home: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(home, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) walk(join(rel, e.name));
+      else if (e.isFile()) out.push(join(rel, e.name));
+    }
+  };
+  walk(FILES.asideDir);
+  return out.sort();
+}
 
 const list = (dir: string, re: RegExp) => {
   try {
@@ -156,6 +177,10 @@ export async function encryptStore(store: Store, passphrase: string, now: string
   const stateText = readData(join(home, FILES.state), 'utf8');
   const state = stateText === undefined ? undefined : splitState(parseDoc(join(home, FILES.state), stateText, stateSpec));
 
+  // people.json splits the same way: ids, rhythms and days stay; who they are is sealed (core/people-parts.ts).
+  const peopleText = readData(join(home, FILES.people), 'utf8');
+  const people = peopleText === undefined ? undefined : splitPeople(parseDoc(join(home, FILES.people), peopleText, peopleSpec));
+
   const staging = new Staging(home);
   try {
     const { identity, recipient } = await newIdentity();
@@ -163,6 +188,11 @@ export async function encryptStore(store: Store, passphrase: string, now: string
     if (state) {
       staging.put(FILES.state, serializeDoc({ ...state.plain, promptsUsed: {} }));
       staging.put(FILES.state + SEALED, await sealTo(recipient, stateSecret!));
+    }
+    const peopleSecret = people ? serializeDoc(people.secret) : undefined;
+    if (people) {
+      staging.put(FILES.people, serializeDoc(people.plain));
+      staging.put(FILES.people + SEALED, await sealTo(recipient, peopleSecret!));
     }
     const stamps = new Map<string, { entries: Entry[]; stamp: Stamp }>();
     for (const doc of docs) {
@@ -179,6 +209,9 @@ export async function encryptStore(store: Store, passphrase: string, now: string
       indexTexts.set(rel, text);
       staging.put(rel, await sealTo(recipient, text));
     }
+    // Copies sync set aside: sealed byte for byte (one may be a broken file, not text).
+    const asides = asideFiles(home).filter((rel) => !rel.endsWith(SEALED));
+    for (const rel of asides) staging.put(rel + SEALED, await sealTo(recipient, readFileSync(join(home, rel))));
     const keyText = `# harmony journal key, created ${now}\n# public key: ${recipient}\n${identity}\n`;
     staging.put(IDENTITY_FILE, await sealWithPassphrase(passphrase, keyText));
     staging.put(ENCRYPTION_FILE, serializeDoc({ schemaVersion: 1, recipient, since: now }));
@@ -189,14 +222,19 @@ export async function encryptStore(store: Store, passphrase: string, now: string
       if ((await open(staging.read(doc.rel + SEALED))) !== doc.text) throw new DataError(`Checking ${doc.rel}${SEALED} after encrypting it failed; nothing was changed.`);
     }
     for (const [rel, text] of indexTexts) if ((await open(staging.read(rel))) !== text) throw new DataError(`Checking ${rel} failed; nothing was changed.`);
+    const openBytes = await bytesOpener(identity);
+    for (const rel of asides) {
+      if (!Buffer.from(await openBytes(staging.read(rel + SEALED))).equals(readFileSync(join(home, rel)))) throw new DataError(`Checking ${rel}${SEALED} failed; nothing was changed.`);
+    }
     if (stateSecret !== undefined && (await open(staging.read(FILES.state + SEALED))) !== stateSecret) throw new DataError(`Checking ${FILES.state}${SEALED} failed; nothing was changed.`);
+    if (peopleSecret !== undefined && (await open(staging.read(FILES.people + SEALED))) !== peopleSecret) throw new DataError(`Checking ${FILES.people}${SEALED} failed; nothing was changed.`);
     if (!(await openWithPassphrase(passphrase, staging.read(IDENTITY_FILE))).includes(identity)) {
       throw new DataError(`Checking ${IDENTITY_FILE} failed; nothing was changed.`);
     }
 
     if (store.interruptedBy) throw new CancelledError('Cancelled: nothing was encrypted; your journal is as it was.');
     const moves = [...staging.staged];
-    const removes = [...docs.map((d) => d.rel), ...list(journalDir, INDEX_FILE).map((n) => join(FILES.journalDir, n)).filter((rel) => !moves.includes(rel))];
+    const removes = [...docs.map((d) => d.rel), ...asides, ...list(journalDir, INDEX_FILE).map((n) => join(FILES.journalDir, n)).filter((rel) => !moves.includes(rel))];
     staging.commit({ direction: 'encrypt', moves, removes });
   } catch (error) {
     dropUnlessCommitted(staging);
@@ -247,9 +285,29 @@ export async function decryptStore(store: Store): Promise<SwitchResult> {
     docs.push({ rel: FILES.state, text: serializeDoc(whole) });
   }
   for (const { dir, spec } of SEALED_DIRS) for (const name of list(join(home, dir), /^\d{4}-\d{2}\.json\.age$/)) await openDoc(join(dir, name.slice(0, -SEALED.length)), spec);
+  // people.json whole again: the plaintext layer with the names (and the people added while locked).
+  const peopleDeltaNames = peopleDeltas(home);
+  if (readData(join(home, FILES.people), 'utf8') !== undefined) {
+    const whole = await readAllPeople(home, vault);
+    const problem = peopleSpec.validate(whole as unknown as Record<string, unknown>);
+    if (problem) throw new DataError(`${join(home, FILES.people)} and ${FILES.people}${SEALED} together have unexpected content (${problem}). They were left untouched.`);
+    docs.push({ rel: FILES.people, text: serializeDoc({ schemaVersion: whole.schemaVersion, people: whole.people }) });
+  }
+
+  const asides: { rel: string; bytes: Buffer }[] = [];
+  const openBytes = await bytesOpener(await vault.identity());
+  for (const rel of asideFiles(home).filter((r) => r.endsWith(SEALED))) {
+    const file = join(home, rel);
+    try {
+      asides.push({ rel: rel.slice(0, -SEALED.length), bytes: Buffer.from(await openBytes(readFileSync(file))) });
+    } catch (error) {
+      throw openProblem(file, error);
+    }
+  }
 
   const staging = new Staging(home);
   try {
+    for (const a of asides) staging.put(a.rel, a.bytes);
     const stamps = new Map<string, { entries: Entry[]; stamp: Stamp }>();
     for (const doc of docs) {
       const stamp = staging.put(doc.rel, doc.text);
@@ -266,6 +324,9 @@ export async function decryptStore(store: Store): Promise<SwitchResult> {
       ...SEALED_DOCS.map((d) => d.path + SEALED),
       FILES.state + SEALED,
       ...deltas,
+      FILES.people + SEALED,
+      ...peopleDeltaNames,
+      ...asides.map((a) => a.rel + SEALED),
       ...SEALED_DIRS.flatMap(({ dir }) => list(join(home, dir), /\.json\.age$/).map((n) => join(dir, n))),
       IDENTITY_FILE,
       ENCRYPTION_FILE, // last: until it goes, a reader that finds the commit record finishes the job first

@@ -47,13 +47,13 @@ describe('latest connections', () => {
     writeFileSync(file, JSON.stringify(doc));
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     const fresh = new Store(store.home).journal;
-    expect(fresh.latestWith([ANA, BEN])).toEqual(new Map([[BEN, '2026-03-05']]));
+    expect(await fresh.latestWith([ANA, BEN])).toEqual(new Map([[BEN, '2026-03-05']]));
   });
 
   it('with a floor, stops at it: a connection older than wanted is not returned', async () => {
     const store = await storeWith(entry('2024-02-10', { with: [ANA] }), entry('2026-01-05', { with: [BEN] }));
     const j = new Store(store.home).journal;
-    expect(j.lastConnections(new Map([[ANA, '2025-06-01'], [BEN, '2025-06-01']]))).toEqual(new Map([[BEN, '2026-01-05']]));
+    expect(await j.lastConnections(new Map([[ANA, "2025-06-01"], [BEN, "2025-06-01"]]))).toEqual(new Map([[BEN, '2026-01-05']]));
     expect((await j.lastConnections(new Map([[ANA, '2024-02-10']]))).get(ANA)).toBe('2024-02-10');
   });
 

@@ -24,7 +24,7 @@ const met = (date: string, ids: string[], n: number): Entry => ({ id: `${date.re
 
 async function storeWithPeople(): Promise<Store> {
   const store = new Store(tempHome(), () => NOW);
-  await store.write(() => {
+  await store.write(async () => {
     store.writePeople({
       schemaVersion: 1,
       people: [
@@ -35,16 +35,16 @@ async function storeWithPeople(): Promise<Store> {
         person('p-ed0001', 'Ed', { every: '3m' }), // added 2026-01-01, never met: due 2026-04-01
       ],
     });
-    store.journal.add([met('2026-03-01', ['p-ana001', 'p-ben001'], 1), met('2026-02-01', ['p-cy0001'], 2), met('2026-02-10', ['p-di0001'], 3)]);
+    await store.journal.add([met('2026-03-01', ['p-ana001', 'p-ben001'], 1), met('2026-02-01', ['p-cy0001'], 2), met('2026-02-10', ['p-di0001'], 3)]);
   });
   return store;
 }
 
-function agree(store: Store): void {
+async function agree(store: Store): Promise<void> {
   const cache = parseReminderCache(readFileSync(reminderCacheFile(store.home), 'utf8'))!;
   expect(cache.days.size).toBe(17);
   for (const [date, lines] of cache.days) {
-    const now = reminderLinesNow({ HARMONY_HOME: store.home, HARMONY_NOW: `${date}T12:00:00Z` }, false, false);
+    const now = await reminderLinesNow({ HARMONY_HOME: store.home, HARMONY_NOW: `${date}T12:00:00Z` }, false, false);
     expect(lines.map((l) => l.text), date).toEqual(now);
   }
 }
@@ -54,7 +54,7 @@ describe('the reminder cache and people', () => {
     const store = await storeWithPeople();
     for (const mode of ['count', 'names', 'off'] as const) {
       await saveSetting(store, 'reminderPeople', mode);
-      agree(store);
+      await agree(store);
     }
     await saveSetting(store, 'reminderPeople', 'names');
     const days = parseReminderCache(readFileSync(reminderCacheFile(store.home), 'utf8'))!.days;
@@ -69,12 +69,12 @@ describe('the reminder cache and people', () => {
     const store = await storeWithPeople();
     await saveSetting(store, 'reminderPeople', 'count');
     await store.write(() => store.journal.add([met(TODAY, ['p-ana001', 'p-cy0001'], 9)]));
-    agree(store);
+    await agree(store);
     const today = await reminderLinesNow({ HARMONY_HOME: store.home, HARMONY_NOW: NOW.toISOString() }, false, false);
     expect(today.some((l) => l.includes('people'))).toBe(false);
     writeFileSync(peopleFile(store.home), '{"schemaVersion": 1, "people": [');
     await store.write(() => store.journal.add([met(addDays(TODAY, -20), [], 10)]));
-    agree(store);
-    expect(reminderLinesNow({ HARMONY_HOME: store.home, HARMONY_NOW: NOW.toISOString() }, false, false)).toHaveLength(1);
+    await agree(store);
+    expect(await reminderLinesNow({ HARMONY_HOME: store.home, HARMONY_NOW: NOW.toISOString() }, false, false)).toHaveLength(1);
   });
 });

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, SyncError } from '../../errors.js';
-import { dataFileOf, decodeSide } from '../data-files.js';
+import { dataFileOf, decodeSide, KEY_FILES } from '../data-files.js';
+import { existsSync } from 'node:fs';
 import type { Git } from './git.js';
 
 export interface Change {
@@ -48,7 +49,19 @@ export function parseStatus(out: string): Status {
 }
 
 const REPO_FILES = new Set(['.gitignore', '.gitattributes']);
-export const isCarried = (path: string) => REPO_FILES.has(path) || dataFileOf(path) !== undefined;
+
+/**
+ * A data file harmony itself removed (issue 18): an entry or change saved while locked, once
+ * folded into its file; a plaintext file after harmony encrypt (its .age is there), an
+ * encrypted one after harmony decrypt (its plaintext is there, or it was a key file).
+ */
+function harmonyRemoved(home: string, path: string): boolean {
+  if (dataFileOf(path)?.transient) return true;
+  const encrypted = existsSync(join(home, 'encryption.json'));
+  if (path.endsWith('.age') || KEY_FILES.includes(path)) return !encrypted;
+  return encrypted && existsSync(join(home, `${path}.age`));
+}
+export const isCarried = (path: string) => REPO_FILES.has(path) || KEY_FILES.includes(path) || dataFileOf(path) !== undefined;
 
 export async function readStatus(git: Git): Promise<Status> {
   return parseStatus(await git.ok(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'], 'reading what changed'));
@@ -70,7 +83,7 @@ export function checkChanges(home: string, list: Change[]): Change[] {
   const mine = list.filter((c) => isCarried(c.path));
   const unmerged = mine.filter((c) => c.xy.includes('U') || c.xy === 'AA' || c.xy === 'DD');
   if (unmerged.length > 0) throw new SyncError(`${unmerged[0]!.path} is still being merged by git; run harmony sync again to finish the merge.`);
-  const deleted = mine.filter((c) => c.xy.includes('D') && dataFileOf(c.path));
+  const deleted = mine.filter((c) => c.xy.includes('D') && (KEY_FILES.includes(c.path) || dataFileOf(c.path)) && !harmonyRemoved(home, c.path));
   if (deleted.length > 0) {
     throw new SyncError(
       `${deleted[0]!.path} was deleted by hand; harmony does not sync a missing data file (it would delete it on every machine). Restore it (git -C ${home} checkout -- ${deleted[0]!.path}), or delete entries with harmony journal delete; nothing was synced.`,

@@ -6,6 +6,7 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, SyncError } from '../../errors.js';
 import { mergeCarried } from '../data-files.js';
+import { loadVault } from '../vault.js';
 import { removeQuietly, writeTemp } from '../files.js';
 import { isCarried } from './commit.js';
 import { gitReason, type Git } from './git.js';
@@ -104,7 +105,7 @@ export async function finishMerge(git: Git, home: string, broken: string[]): Pro
     const [b, a, c] = staged
       ? await Promise.all([git.show(`:1:${path}`), git.show(`:2:${path}`), git.show(`:3:${path}`)])
       : await Promise.all([mergeBase ? git.show(`${mergeBase}:${path}`) : null, git.show(`HEAD:${path}`), git.show(`MERGE_HEAD:${path}`)]);
-    writeResult(home, path, mergeCarried(path, b, a, c));
+    writeResult(home, path, await mergeCarried(path, b, a, c, path.endsWith('.age') ? loadVault(home) : undefined));
     await git.ok(['add', '--', path], 'adding a merged file');
   }
   await git.ok(['commit', '-q', '--no-verify', '--no-edit'], 'committing the merge');

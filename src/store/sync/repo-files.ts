@@ -15,6 +15,19 @@ const CARRIED = [
   '/people.json',
   '/journal/[0-9][0-9][0-9][0-9]-[0-9][0-9].json',
   '/quiz-log/[0-9][0-9][0-9][0-9]-[0-9][0-9].json',
+  // An encrypted journal (issue 18): the same files ending in .age, the entries and changes
+  // saved while locked (each in a file of its own), and the key: identity.age (protected by the
+  // passphrase) travels with the data, so another machine needs only the passphrase.
+  '/encryption.json',
+  '/identity.age',
+  '/state.json.age',
+  '/state+*.json.age',
+  '/quiz.json.age',
+  '/people.json.age',
+  '/people+*.json.age',
+  '/journal/[0-9][0-9][0-9][0-9]-[0-9][0-9].json.age',
+  '/journal/[0-9][0-9][0-9][0-9]-[0-9][0-9]+*.json.age',
+  '/quiz-log/[0-9][0-9][0-9][0-9]-[0-9][0-9].json.age',
 ];
 
 export const GITIGNORE = [
@@ -37,6 +50,7 @@ export const ATTRIBUTES = [
   '# Written by harmony sync: harmony merges its data files entry by entry (harmony merge-driver),',
   '# never line by line; -text keeps git from changing their bytes.',
   '*.json merge=harmony -text',
+  '*.age merge=harmony -text',
   '',
 ].join('\n');
 
@@ -47,6 +61,7 @@ export const STIGNORE = [
   '(?d)*.tmp',
   '(?d)journal/index-*.json',
   '(?d)journal/index.json',
+  '(?d)journal/index-*.json.age',
   'device.json',
   'remind-cache.txt',
   'conflict-copies',

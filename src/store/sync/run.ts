@@ -5,6 +5,7 @@
 // the network, so a check-in never waits for a slow remote.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../../errors.js';
 import type { Store } from '../index.js';
 import { refreshReminderCache } from '../remind-cache.js';
 import { dataFileOf, decodeSide } from '../data-files.js';
@@ -65,6 +66,25 @@ function unreadable(repo: Repo, paths: string[]): string[] {
       return true;
     }
   });
+}
+
+/**
+ * An encrypted journal, locked (issue 18): the encrypted files changed on both sides since
+ * the two histories parted, which only the unlocked identity can merge. None when the merge
+ * is a fast-forward, when there is nothing to merge, or when git can merge without harmony's
+ * driver (each file changed on one side only).
+ */
+async function lockedMerges(store: Store, git: Git, target: string): Promise<string[]> {
+  const vault = store.vault;
+  if (!vault.encrypted || vault.readable) return [];
+  const [base, head, theirs] = await Promise.all([git.run(['merge-base', 'HEAD', target]), git.run(['rev-parse', 'HEAD']), git.run(['rev-parse', target])]);
+  if (theirs.code !== 0 || head.code !== 0) return []; // an empty remote, or no commit here yet: nothing to merge
+  const mb = base.stdout.trim();
+  if (base.code !== 0 || mb === '') return ['(two histories that never met)'];
+  if (mb === theirs.stdout.trim() || mb === head.stdout.trim()) return [];
+  const changed = async (to: string) => (await git.ok(['diff', '--name-only', '-z', mb, to], 'listing what changed')).split('\0').filter((p) => p.endsWith('.age'));
+  const [here, there] = await Promise.all([changed('HEAD'), changed(target)]);
+  return here.filter((p) => there.includes(p));
 }
 
 export async function syncNow(store: Store, setup: SyncSetup): Promise<SyncReport> {
@@ -176,6 +196,12 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
     if (fetched.code !== 0) throw remoteError('fetch from', remoteName, fetched.stderr, true);
     lock.setPhase('merge');
     const merged = await store.write(async () => {
+      const locked = await lockedMerges(store, git, target);
+      if (locked.length > 0) {
+        throw new UsageError(
+          `This sync has to merge encrypted files both machines changed (${locked.slice(0, 2).join(', ')}${locked.length > 2 ? ` and ${locked.length - 2} more` : ''}), and your journal is locked. Run harmony unlock, then harmony sync again; nothing was merged, and what you saved here is committed.`,
+        );
+      }
       let m: MergeOutcome;
       try {
         m = await mergeRemote(git, repo.home, target, remoteName);
