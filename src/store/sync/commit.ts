@@ -91,7 +91,7 @@ export function checkChanges(home: string, list: Change[]): Change[] {
   }
   for (const c of mine) {
     const file = dataFileOf(c.path);
-    if (!file) continue;
+    if (!file || c.xy.includes('D')) continue; // (a delete harmony made: checked above)
     const full = join(home, c.path);
     let bytes: Buffer;
     try {
