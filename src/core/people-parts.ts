@@ -45,13 +45,13 @@ export function foldSecretPeople(into: Map<string, SecretPerson>, doc: SecretPeo
  */
 export function joinPeople(plain: PeopleDoc, secret: ReadonlyMap<string, SecretPerson>): PeopleDoc {
   const people = plain.people.map((p): Person => {
-    const { name: _name, circle: _circle, ...rest } = p;
-    const out: Person = { ...rest, aliases: [] };
+    // In the order harmony writes a person (id, name, aliases, the rest, circle), so a round
+    // trip through encrypt and decrypt gives back the same bytes.
+    const { id, name: _name, aliases: _aliases, circle: _circle, ...rest } = p;
     const s = secret.get(p.id);
-    if (p.forgotten || !s || s.forgotten) return out;
-    if (s.name !== undefined) out.name = s.name;
-    out.aliases = s.aliases ?? [];
-    if (s.circle !== undefined) out.circle = s.circle;
+    const known = !p.forgotten && s && !s.forgotten ? s : undefined;
+    const out: Person = { id, ...(known?.name !== undefined ? { name: known.name } : {}), aliases: known?.aliases ?? [], ...rest };
+    if (known?.circle !== undefined) out.circle = known.circle;
     return out;
   });
   return { schemaVersion: plain.schemaVersion, people };

@@ -2,7 +2,7 @@
 // loses harmony still reads the journal. The test set-up installs age (Debian package `age`)
 // where it is missing and it runs as root; otherwise it says why it skipped.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pty from '@lydell/node-pty';
@@ -61,14 +61,17 @@ function unlockedKey(home: string, pass: string): string {
 describe.skipIf(!age)('interop with the age command-line tool', () => {
   it('age -d reads a month file and an entry saved while locked', () => {
     const { home, pass } = encryptedHome();
+    // The entry saved while locked, as it is then (harmony unlock folds it into its month).
+    const added = readdirSync(join(home, 'journal')).find((n) => n.includes('+'))!;
+    const copy = join(mkdtempSync(join(tmpdir(), 'harmony-entry-')), added);
+    copyFileSync(join(home, 'journal', added), copy);
     const key = unlockedKey(home, pass);
     const month = spawnSync(age!, ['-d', '-i', key, join(home, 'journal', '2026-05.json.age')], { encoding: 'utf8' });
     expect(month.stderr).toBe('');
     const doc = JSON.parse(month.stdout) as { schemaVersion: number; entries: { answers: { answer: string }[] }[] };
     expect(doc.schemaVersion).toBe(1);
     expect(doc.entries[0]!.answers[0]!.answer).toBe('Told Mira the truth');
-    const added = readdirSync(join(home, 'journal')).find((n) => n.includes('+'))!;
-    const note = spawnSync(age!, ['-d', '-i', key, join(home, 'journal', added)], { encoding: 'utf8' });
+    const note = spawnSync(age!, ['-d', '-i', key, copy], { encoding: 'utf8' });
     expect(JSON.parse(note.stdout).entries[0].text).toBe('Saved while locked');
   });
 
