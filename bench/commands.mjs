@@ -16,7 +16,7 @@ export const COMMANDS = [
   { name: 'learn', args: ['learn', 'trust', '--plain'], probe: ['learn', '--plain'] },
   { name: 'journal --search', args: (m) => ['journal', '--search', m.searchTerm], probe: ['journal list', '--search'], enc: ['10y-open'] },
   { name: 'stats', args: ['stats'], probe: ['stats'], enc: ['10y-open'] },
-  { name: 'people --due', args: ['people', '--due'], probe: ['people list', '--due'] },
+  { name: 'people --due', args: ['people', '--due'], probe: ['people list', '--due'], enc: ['10y-open'] },
   { name: 'export md', args: ['export', '--format', 'md'], probe: ['export', '--format'] },
   // The weekly review's figures (last week's entries, the follow-ups after them, its quiz log).
   { name: 'review', args: ['review', '--week', 'last', '--json'], probe: ['review', '--week', '--json'] },

@@ -74,13 +74,15 @@ function unreadable(repo: Repo, paths: string[]): string[] {
  * is a fast-forward, when there is nothing to merge, or when git can merge without harmony's
  * driver (each file changed on one side only).
  */
+const UNRELATED = 'two journals meeting for the first time';
+
 async function lockedMerges(store: Store, git: Git, target: string): Promise<string[]> {
   const vault = store.vault;
   if (!vault.encrypted || vault.readable) return [];
   const [base, head, theirs] = await Promise.all([git.run(['merge-base', 'HEAD', target]), git.run(['rev-parse', 'HEAD']), git.run(['rev-parse', target])]);
   if (theirs.code !== 0 || head.code !== 0) return []; // an empty remote, or no commit here yet: nothing to merge
   const mb = base.stdout.trim();
-  if (base.code !== 0 || mb === '') return ['(two histories that never met)'];
+  if (base.code !== 0 || mb === '') return [UNRELATED];
   if (mb === theirs.stdout.trim() || mb === head.stdout.trim()) return [];
   const changed = async (to: string) => (await git.ok(['diff', '--name-only', '-z', mb, to], 'listing what changed')).split('\0').filter((p) => p.endsWith('.age'));
   const [here, there] = await Promise.all([changed('HEAD'), changed(target)]);
@@ -197,6 +199,7 @@ async function steps(store: Store, setup: SyncSetup, repo: Repo, git: Git, lock:
     lock.setPhase('merge');
     const merged = await store.write(async () => {
       const locked = await lockedMerges(store, git, target);
+      if (locked[0] === UNRELATED) throw new UsageError('This sync joins your journal with another one, and yours is encrypted and locked. Run harmony unlock, then harmony sync again; nothing was merged.');
       if (locked.length > 0) {
         throw new UsageError(
           `This sync has to merge encrypted files both machines changed (${locked.slice(0, 2).join(', ')}${locked.length > 2 ? ` and ${locked.length - 2} more` : ''}), and your journal is locked. Run harmony unlock, then harmony sync again; nothing was merged, and what you saved here is committed.`,
