@@ -175,8 +175,8 @@ async function simulate(): Promise<void> {
       await saveSetting(store, e.key, e.value as never);
     } else if (e.kind === 'people') {
       const day = practiceDay(new Date(e.t), store.settings().dayStartHour);
-      await store.write(() => {
-        const doc = store.people();
+      await store.write(async () => {
+        const doc = await store.people();
         if (!e.snooze) {
           for (const p of PEOPLE) doc.people.push({ id: p.id, name: p.name, aliases: [], every: p.every, ...(p.paused ? { paused: true } : {}), addedOn: day, createdAt: iso, updatedAt: iso });
         } else {
@@ -184,7 +184,7 @@ async function simulate(): Promise<void> {
           p.snooze = { from: day, until: addDays(day, SNOOZE.days) };
           p.updatedAt = iso;
         }
-        store.writePeople(doc);
+        await store.writePeople(doc);
       });
     } else if (e.kind === 'save') {
       const today = practiceDay(new Date(e.t), store.settings().dayStartHour);

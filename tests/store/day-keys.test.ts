@@ -47,14 +47,14 @@ describe('Journal.dayChunks', () => {
     const store = new Store(mkdtempSync(join(tmpdir(), 'harmony-daychunks-')));
     await store.write(() => store.journal.add([entry('2026-10-31', '20261031-aaaa'), entry('2026-11-02', '20261102-bbbb')]));
     const flat = (c: { chunks: readonly (readonly string[])[] }) => c.chunks.flat().sort();
-    const first = store.journal.dayChunks();
-    expect(flat(first)).toEqual(keysOf(store));
+    const first = await store.journal.dayChunks();
+    expect(flat(first)).toEqual(await keysOf(store));
     await store.write(() => store.journal.add([entry('2026-11-05', '20261105-cccc'), { ...entry('2026-11-07', '20261107-dddd'), kind: 'note', principle: undefined, mood: undefined, text: 'a note' } as Entry]));
-    const second = store.journal.dayChunks();
+    const second = await store.journal.dayChunks();
     expect(flat(second)).toEqual(['2026-10-31', '2026-11-02', '2026-11-05']);
     expect(second.chunks[0]).toBe(first.chunks[0]); // October unchanged: the same list (parsed once)
     expect(second.chunks[1]).not.toBe(first.chunks[1]);
-    expect(flat(store.journal.dayChunks(true))).toEqual([...store.journal.dayKeys(true)].sort());
-    expect(flat(store.journal.dayChunks(true))).toContain('2026-11-07');
+    expect(flat(await store.journal.dayChunks(true))).toEqual([...(await store.journal.dayKeys(true))].sort());
+    expect(flat(await store.journal.dayChunks(true))).toContain('2026-11-07');
   });
 });
