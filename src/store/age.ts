@@ -3,6 +3,8 @@
 // code that seals or opens a file (never by --help or the shell reminder).
 // Binary (not armored) files: smaller, and `age -d` reads both.
 
+import { bech32Key, sealX25519, x25519Opener, X25519OpenError } from './age-x25519.js';
+
 type Age = typeof import('age-encryption');
 let loaded: Promise<Age> | undefined;
 const load = () => (loaded ??= import('age-encryption'));
@@ -42,6 +44,8 @@ export async function recipientOf(identity: string): Promise<string> {
 
 /** Encrypts to a public key (age1...): needs no secret. */
 export async function sealTo(recipient: string, data: string | Uint8Array): Promise<Uint8Array> {
+  // An X25519 key (every journal's): on node:crypto, without loading the package (age-x25519.ts).
+  if (bech32Key(recipient, 'age')) return sealX25519(recipient, data);
   const age = await load();
   const e = new age.Encrypter();
   e.addRecipient(recipient);
@@ -58,18 +62,43 @@ export async function sealWithPassphrase(passphrase: string, data: string | Uint
 
 /** A reusable decrypter for one identity (AGE-SECRET-KEY-1...). */
 export async function opener(identity: string): Promise<(bytes: Uint8Array) => Promise<string>> {
-  const age = await load();
-  const d = new age.Decrypter();
-  d.addIdentity(identity);
-  return (bytes) => openWith(d, bytes);
+  const open = await bytesOpener(identity);
+  return async (bytes) => Buffer.from(await open(bytes)).toString('utf8');
 }
 
-/** The same, for files that may not be text (copies sync set aside). */
+/**
+ * The same, for files that may not be text (copies sync set aside). Binary files with X25519
+ * stanzas open on node:crypto (age-x25519.ts); anything else (an armored file, another kind of
+ * recipient) through the package.
+ */
 export async function bytesOpener(identity: string): Promise<(bytes: Uint8Array) => Promise<Uint8Array>> {
-  const age = await load();
-  const d = new age.Decrypter();
-  d.addIdentity(identity);
-  return (bytes) => d.decrypt(bytes);
+  const native = x25519Opener(identity);
+  let fallback: InstanceType<Age['Decrypter']> | undefined;
+  return async (bytes) => {
+    if (!isAgeFile(bytes)) throw new OpenError('corrupt', 'is not an age-encrypted file');
+    try {
+      return native(bytes);
+    } catch (error) {
+      if (!(error instanceof X25519OpenError)) throw error;
+      if (error.reason === 'wrong-key') throw new OpenError('wrong-key', 'was not encrypted for this key (or the passphrase is wrong)');
+      if (error.reason === 'corrupt') throw new OpenError('corrupt', `cannot be decrypted (${error.message}): it is damaged or truncated`);
+    }
+    if (!fallback) {
+      fallback = new (await load()).Decrypter();
+      fallback.addIdentity(identity);
+    }
+    try {
+      return await fallback.decrypt(bytes);
+    } catch (error) {
+      throw libraryError(error);
+    }
+  };
+}
+
+function libraryError(error: unknown): OpenError {
+  const message = (error as Error).message ?? String(error);
+  if (/no identity matched/.test(message)) return new OpenError('wrong-key', 'was not encrypted for this key (or the passphrase is wrong)');
+  return new OpenError('corrupt', `cannot be decrypted (${message}): it is damaged or truncated`);
 }
 
 export async function openWithPassphrase(passphrase: string, bytes: Uint8Array): Promise<string> {
@@ -84,8 +113,6 @@ async function openWith(d: InstanceType<Age['Decrypter']>, bytes: Uint8Array): P
   try {
     return await d.decrypt(bytes, 'text');
   } catch (error) {
-    const message = (error as Error).message ?? String(error);
-    if (/no identity matched/.test(message)) throw new OpenError('wrong-key', 'was not encrypted for this key (or the passphrase is wrong)');
-    throw new OpenError('corrupt', `cannot be decrypted (${message}): it is damaged or truncated`);
+    throw libraryError(error);
   }
 }
