@@ -3,7 +3,7 @@
 // code that seals or opens a file (never by --help or the shell reminder).
 // Binary (not armored) files: smaller, and `age -d` reads both.
 
-import { bech32Key, sealX25519, x25519Opener, X25519OpenError } from './age-x25519.js';
+import { bech32Key, openScrypt, sealX25519, x25519Opener, X25519OpenError } from './age-x25519.js';
 
 type Age = typeof import('age-encryption');
 let loaded: Promise<Age> | undefined;
@@ -102,6 +102,14 @@ function libraryError(error: unknown): OpenError {
 }
 
 export async function openWithPassphrase(passphrase: string, bytes: Uint8Array): Promise<string> {
+  if (!isAgeFile(bytes)) throw new OpenError('corrupt', 'is not an age-encrypted file');
+  try {
+    return (await openScrypt(passphrase, bytes)).toString('utf8');
+  } catch (error) {
+    if (!(error instanceof X25519OpenError)) throw error;
+    if (error.reason === 'wrong-key') throw new OpenError('wrong-key', 'was not encrypted for this key (or the passphrase is wrong)');
+    if (error.reason === 'corrupt') throw new OpenError('corrupt', `cannot be decrypted (${error.message}): it is damaged or truncated`);
+  }
   const age = await load();
   const d = new age.Decrypter();
   d.addPassphrase(passphrase);

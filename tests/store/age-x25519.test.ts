@@ -64,3 +64,17 @@ describe('age X25519 on node:crypto', () => {
     expect(reason(open, Buffer.from('age-encryption.org/v1\n-> scrypt abc 18\nxyz\n--- abc\n'))).toBe('unsupported');
   });
 });
+
+describe('age passphrase files on node:crypto', () => {
+  it('opens what the package seals with a passphrase (identity.age), refuses a wrong one', async () => {
+    const { openScrypt } = await import('../../src/store/age-x25519.js');
+    for (const logN of [10, 12]) {
+      const e = new age.Encrypter();
+      e.setPassphrase('correct horse battery staple');
+      e.setScryptWorkFactor(logN);
+      const sealed = await e.encrypt('AGE-SECRET-KEY-1 the key\n');
+      expect((await openScrypt('correct horse battery staple', sealed)).toString('utf8')).toBe('AGE-SECRET-KEY-1 the key\n');
+      await expect(openScrypt('not it', sealed)).rejects.toMatchObject({ reason: 'wrong-key' });
+    }
+  });
+});
