@@ -98,7 +98,7 @@ describe.skipIf(!HAS_GIT)('a sync killed while git rewrites a month file', { tim
     expect(next.stdout).toContain(`After an interrupted sync: restored ${MONTH}`);
     expect(existsSync(join(a.home, MONTH))).toBe(true);
     await sim.sync(b);
-    expect(sim.check()).toEqual([]);
+    expect(await sim.check()).toEqual([]);
   });
 
   it('a merge with news on both sides, killed again while the next sync repairs it: the third sync finishes, nothing lost', async () => {
@@ -119,7 +119,7 @@ describe.skipIf(!HAS_GIT)('a sync killed while git rewrites a month file', { tim
     expect([next.status, next.stderr]).toEqual([0, '']);
     await sim.sync(b);
     await sim.sync(a);
-    expect(sim.check()).toEqual([]);
+    expect(await sim.check()).toEqual([]);
   });
 
   it.skipIf(process.platform !== 'linux')('git killed there while harmony goes on: harmony repairs at once, says so, and the next sync finishes', async () => {
@@ -138,7 +138,7 @@ describe.skipIf(!HAS_GIT)('a sync killed while git rewrites a month file', { tim
     expect([next.status, next.stderr]).toEqual([0, '']);
     await sim.sync(b);
     await sim.sync(a);
-    expect(sim.check()).toEqual([]);
+    expect(await sim.check()).toEqual([]);
   });
 
   it('a month deleted by hand is still refused when the sync before was killed outside a merge', async () => {
