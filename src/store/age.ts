@@ -3,7 +3,10 @@
 // code that seals or opens a file (never by --help or the shell reminder).
 // Binary (not armored) files: smaller, and `age -d` reads both.
 
+import { isAgeFile, OpenError } from './age-file.js';
 import { bech32Key, openScrypt, sealX25519, x25519Opener, X25519OpenError } from './age-x25519.js';
+
+export { isAgeFile, OpenError };
 
 type Age = typeof import('age-encryption');
 let loaded: Promise<Age> | undefined;
@@ -16,21 +19,6 @@ const load = () => (loaded ??= import('age-encryption'));
  */
 const lowered = Number(process.env.HARMONY_SCRYPT_LOG_N);
 export const SCRYPT_LOG_N = Number.isInteger(lowered) && lowered >= 10 && lowered < 18 ? lowered : 18;
-
-/** An age file starts with this line; a JSON file never does. */
-const MAGIC = 'age-encryption.org/v1\n';
-const MAGIC_BYTES = Buffer.from(MAGIC, 'latin1');
-export const isAgeFile = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, MAGIC.length)).equals(MAGIC_BYTES);
-
-/** Why a file could not be opened: not ours to read (wrong key) or damaged. */
-export class OpenError extends Error {
-  constructor(
-    readonly reason: 'wrong-key' | 'corrupt',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export async function newIdentity(): Promise<{ identity: string; recipient: string }> {
   const age = await load();

@@ -6,7 +6,7 @@ import { mergePeople, mergeQuiz, mergeQuizLog, mergeSettings, mergeState } from 
 import { mergeMonths, type MonthDoc } from '../core/month-doc.js';
 import { decodeDoc as decodeSealed } from './sealed.js';
 import { PLAIN_STATE_KEYS } from '../core/state-parts.js';
-import { isAgeFile } from './age.js';
+import { isAgeFile } from './age-file.js';
 import { DataError } from '../errors.js';
 import { decodeDoc, encodeDoc, serializeDoc, type DocSpec } from './files.js';
 import { secretPeopleSpec } from './people.js';

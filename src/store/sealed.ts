@@ -6,7 +6,7 @@
 // than its path: decodeDoc(file, bytes, spec, vault) parses bytes, decrypting them when they
 // are an age file; encodeDoc(doc, vault) gives the bytes to write (encrypted when the store
 // is). sealedName(file, vault) is the name the document has on disk.
-import { isAgeFile } from './age.js';
+import { isAgeFile } from './age-file.js';
 import { parseDoc, readData, readDoc, serializeDoc, writeBytes, writeDoc, type DocSpec, type WriteOptions } from './files.js';
 import { SEALED, type Vault } from './vault.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
-import { OpenError } from './age.js';
+import { OpenError } from './age-file.js';
 import { parseDoc, type DocSpec } from './files.js';
 import { forgetKey, readKey } from './runtime-key.js';
 import { recoverSwitch } from './switch-recover.js';
