@@ -7,14 +7,14 @@
 // today, this rebuilds it (if no other harmony holds the lock), so the next shell is fast again.
 import type { Writable } from 'node:stream';
 import { cacheAgrees } from './core/remind-cache.js';
-import { paintLine, reminderLines, type ReminderLine } from './core/remind.js';
+import { lineStyle, paintLine, reminderLines, type ReminderLine } from './core/remind.js';
 import { practiceDay, type LocalDate } from './core/dates.js';
 import type { Settings } from './core/settings.js';
 import { streakInfo } from './core/streaks.js';
 import { Journal } from './store/journal.js';
 import { duePeopleDays } from './store/people.js';
 import { harmonyHome } from './store/paths.js';
-import { readReminderCache, writeReminderCache } from './store/remind-cache.js';
+import { readReminderCache, readReminderKey, reminderInputs, writeReminderCache } from './store/remind-cache.js';
 import { readSettings } from './store/settings.js';
 import { wantsColor } from './ui/io.js';
 
@@ -56,16 +56,31 @@ async function todaysLines(home: string, settings: Settings, journal: Journal, t
  * The lines to print (with colour codes when wanted). Throws on any problem. `heal` is
  * called when the reminder cache would not have said the same today.
  */
-export async function reminderLinesNow(env: NodeJS.ProcessEnv, stdoutTTY: boolean, noColorFlag: boolean, heal?: (home: string, journal: Journal, now: Date) => void, skipped: (why: string) => void = () => {}): Promise<string[]> {
+export async function reminderLinesNow(
+  env: NodeJS.ProcessEnv,
+  stdoutTTY: boolean,
+  noColorFlag: boolean,
+  heal?: (home: string, journal: Journal, now: Date) => void,
+  skipped: (why: string) => void = () => {},
+  trustCache = false,
+): Promise<string[]> {
   const home = harmonyHome(env);
+  // Read first, before the cache: a save in between gives a key that no longer matches.
+  const inputs = trustCache ? reminderInputs(home) : null;
+  const key = trustCache ? readReminderKey(home) : null;
   const settings = readSettings(home);
   const now = env.HARMONY_NOW ? new Date(env.HARMONY_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`HARMONY_NOW is not a valid date-time: "${env.HARMONY_NOW}"`);
   const today = practiceDay(now, settings.dayStartHour);
+  const color = wantsColor(env, stdoutTTY, noColorFlag ? false : undefined, settings.color);
+  const cache = readReminderCache(home);
+  // No file changed since the cache was written from them: its line for today is the answer
+  // (what the shell snippet prints too), without reading the history or people.json again.
+  const cached = inputs !== null && key === inputs && cache?.dayStartHour === settings.dayStartHour && cache.color === settings.color ? cache.days.get(today) : undefined;
+  if (cached) return cached.map((l) => paintLine({ text: l.text, urgent: l.style === lineStyle({ text: '', urgent: true }) }, color));
   const journal = new Journal(home);
   const lines = await todaysLines(home, settings, journal, today, skipped);
-  if (heal && !cacheAgrees(readReminderCache(home), settings, today, lines)) heal(home, journal, now);
-  const color = wantsColor(env, stdoutTTY, noColorFlag ? false : undefined, settings.color);
+  if (heal && (!cacheAgrees(cache, settings, today, lines) || (trustCache && key !== inputs))) heal(home, journal, now);
   return lines.map((l) => paintLine(l, color));
 }
 
@@ -75,7 +90,7 @@ export async function remind(io: RemindIO, debug: boolean, noColorFlag = false):
   let stale: { home: string; journal: Journal; now: Date } | undefined;
   try {
     const skipped = (why: string) => debug && io.stderr.write(`harmony remind: no line about people because: ${why}\n`);
-    const lines = await reminderLinesNow(io.env, io.stdoutTTY, noColorFlag, (home, journal, now) => (stale = { home, journal, now }), skipped);
+    const lines = await reminderLinesNow(io.env, io.stdoutTTY, noColorFlag, (home, journal, now) => (stale = { home, journal, now }), skipped, !debug); // --debug works it out, to say why
     if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
     else if (debug) io.stderr.write('harmony remind: nothing to say (today is done, or reminder is off).\n');
   } catch (error) {

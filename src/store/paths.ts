@@ -38,4 +38,6 @@ export const FILES = {
   asideDir: 'conflict-copies',
   /** The shell reminder's cache (store/remind-cache.ts): local, never synced or backed up. */
   remindCache: 'remind-cache.txt',
+  /** What the cache was worked out from (sizes and times of the files it read): lets `harmony remind` trust it. */
+  remindKey: 'remind-cache.key',
 } as const;

@@ -5,7 +5,7 @@
 // save; `harmony remind` rebuilds it when it finds it missing or saying something else.
 // A cache: never synced, never backed up, compact and without fsync (a torn last line is
 // ignored by the snippet, and a file it cannot read makes it ask `harmony remind`).
-import { readFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, daysBetween, practiceDay, type LocalDate } from '../core/dates.js';
 import { CACHE_DAYS_AFTER, CACHE_DAYS_BEFORE, formatReminderCache, parseReminderCache, type ParsedReminderCache } from '../core/remind-cache.js';
@@ -18,6 +18,48 @@ import { FILES } from './paths.js';
 import { readSettings, type Settings } from './settings.js';
 
 export const reminderCacheFile = (home: string) => join(home, FILES.remindCache);
+const keyFile = (home: string) => join(home, FILES.remindKey);
+
+/**
+ * The size and modification time of every file the reminder's lines can come from (the data
+ * folder's files and the journal folder's, the cache itself and locks aside), as one string.
+ * Written beside the cache; while it still matches, `harmony remind` prints the cache's line
+ * instead of working it out again (a change made outside harmony, by hand or by a file-sync
+ * tool, changes a size or a time, and then it works the line out and rewrites both).
+ */
+export function reminderInputs(home: string): string {
+  const out: string[] = [];
+  const add = (dir: string, prefix: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      out.push(`${prefix}-`);
+      return;
+    }
+    for (const name of names) {
+      if (name === FILES.remindCache || name === FILES.remindKey || name.startsWith('.') || name.endsWith('.tmp')) continue;
+      try {
+        const st = statSync(join(dir, name));
+        if (st.isFile()) out.push(`${prefix}${name} ${st.size} ${st.mtimeMs} ${st.ino}`);
+      } catch {
+        out.push(`${prefix}${name} -`);
+      }
+    }
+  };
+  add(home, '');
+  add(join(home, 'journal'), 'journal/');
+  return out.join('\n');
+}
+
+/** The inputs the cache was written from; null when there is no such file. */
+export function readReminderKey(home: string): string | null {
+  try {
+    return readFileSync(keyFile(home), 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 /** The lines of each day from `from` to `to`, as `harmony remind` would print them on that day. */
 export async function reminderDays(home: string, settings: Settings, journal: Journal, from: LocalDate, to: LocalDate): Promise<{ date: LocalDate; lines: ReminderLine[] }[]> {
@@ -37,6 +79,7 @@ export async function reminderDays(home: string, settings: Settings, journal: Jo
 
 /** Works out and writes the cache for the practice day of `now`. Throws on any problem. */
 export async function writeReminderCache(home: string, journal: Journal, now: Date): Promise<void> {
+  const inputs = reminderInputs(home); // before reading them: a change meanwhile makes the key disagree
   const settings = readSettings(home); // device.json's reminder and color over config.json (issue 17)
   const today = practiceDay(now, settings.dayStartHour);
   const days = await reminderDays(home, settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
@@ -46,6 +89,14 @@ export async function writeReminderCache(home: string, journal: Journal, now: Da
     renameSync(temp, file);
   } catch (error) {
     removeQuietly(temp);
+    throw error;
+  }
+  // After the cache: a key matching the files with an older cache would make remind trust it.
+  const keyTemp = writeTemp(keyFile(home), inputs, false);
+  try {
+    renameSync(keyTemp, keyFile(home));
+  } catch (error) {
+    removeQuietly(keyTemp);
     throw error;
   }
 }
@@ -60,6 +111,7 @@ export async function refreshReminderCache(home: string, journal: Journal, now: 
     await writeReminderCache(home, journal, now);
   } catch {
     removeQuietly(reminderCacheFile(home));
+    removeQuietly(keyFile(home));
   }
 }
 

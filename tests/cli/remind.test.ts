@@ -139,7 +139,7 @@ describe('harmony remind', () => {
     const r = run(['remind'], { home, env: NOON, input: 'y\n' });
     expect(r.stdout).toMatch(/3-day streak/);
     expect(readFileSync(join(home, 'journal', `index-${TODAY.slice(0, 4)}.json`), 'utf8')).toBe('{}');
-    expect(readdirSync(home).sort()).toEqual(['journal', 'remind-cache.txt']); // no lock left behind
+    expect(readdirSync(home).sort()).toEqual(['journal', 'remind-cache.key', 'remind-cache.txt']); // no lock left behind
     const cache = readFileSync(join(home, 'remind-cache.txt'), 'utf8');
     expect(cache).toContain(`${TODAY}\t1;33\t${r.stdout.trim()}\n`);
     // Right already: not rewritten (the shell runs this in every new terminal).

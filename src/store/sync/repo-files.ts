@@ -64,6 +64,7 @@ export const STIGNORE = [
   '(?d)journal/index-*.json.age',
   'device.json',
   'remind-cache.txt',
+  'remind-cache.key',
   'conflict-copies',
   '.git',
   '',
