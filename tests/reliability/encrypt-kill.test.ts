@@ -100,11 +100,16 @@ async function killMany(direction: 'encrypt' | 'decrypt'): Promise<void> {
   const random = seeded(seedFromEnv(`encrypt-kill-${direction}`));
   const source = direction === 'encrypt' ? plainSource : sealedSource;
   const args = direction === 'encrypt' ? ['encrypt'] : ['decrypt', '--yes'];
-  // How long a whole run takes here and now: the kills are spread over it.
-  const probe = tempHome();
-  cpSync(source, probe, { recursive: true });
-  const full = await timed(args, probe);
-  expect(full.stderr).toBe('');
+  // How long a whole run takes here and now: the kills are spread over it. The quickest of
+  // three: one slow probe (a busy moment) put most kills after the end (23 of 50 landed once).
+  let full = { ms: Infinity };
+  for (let n = 0; n < 3; n++) {
+    const probe = tempHome();
+    cpSync(source, probe, { recursive: true });
+    const r = await timed(args, probe);
+    expect(r.stderr).toBe('');
+    if (r.ms < full.ms) full = r;
+  }
   const span = full.ms * 1.1;
   const seen = { plain: 0, sealed: 0, killed: 0 };
   for (let i = 0; i < KILLS; i++) {
