@@ -5,7 +5,7 @@
 // save; `harmony remind` rebuilds it when it finds it missing or saying something else.
 // A cache: never synced, never backed up, compact and without fsync (a torn last line is
 // ignored by the snippet, and a file it cannot read makes it ask `harmony remind`).
-import { readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, daysBetween, practiceDay, type LocalDate } from '../core/dates.js';
 import { CACHE_DAYS_AFTER, CACHE_DAYS_BEFORE, formatReminderCache, parseReminderCache, type ParsedReminderCache } from '../core/remind-cache.js';
@@ -21,36 +21,26 @@ export const reminderCacheFile = (home: string) => join(home, FILES.remindCache)
 const keyFile = (home: string) => join(home, FILES.remindKey);
 
 /**
- * The size and modification time of every file the reminder's lines can come from (the data
- * folder's files and the journal folder's, the cache itself and locks aside), as one string.
+ * What the reminder's lines were worked out from, as one string: the data folder and the
+ * journal folder (their times change whenever a file in them is added, replaced or removed,
+ * as every save and every file-sync tool does) and each settings, people and state file.
  * Written beside the cache; while it still matches, `harmony remind` prints the cache's line
- * instead of working it out again (a change made outside harmony, by hand or by a file-sync
- * tool, changes a size or a time, and then it works the line out and rewrites both).
+ * instead of working it out again. A dozen stat calls, whatever the history's length. (A month
+ * edited in place by hand changes neither folder: it shows from the next save, as in the snippet.)
  */
 export function reminderInputs(home: string): string {
   const out: string[] = [];
-  const add = (dir: string, prefix: string) => {
-    let names: string[];
+  for (const name of ['', 'journal', ...INPUT_FILES]) {
     try {
-      names = readdirSync(dir).sort();
+      const st = statSync(join(home, name));
+      out.push(`${name || '.'} ${st.size} ${st.mtimeMs} ${st.ino}`);
     } catch {
-      out.push(`${prefix}-`);
-      return;
+      out.push(`${name || '.'} -`);
     }
-    for (const name of names) {
-      if (name === FILES.remindCache || name === FILES.remindKey || name.startsWith('.') || name.endsWith('.tmp')) continue;
-      try {
-        const st = statSync(join(dir, name));
-        if (st.isFile()) out.push(`${prefix}${name} ${st.size} ${st.mtimeMs} ${st.ino}`);
-      } catch {
-        out.push(`${prefix}${name} -`);
-      }
-    }
-  };
-  add(home, '');
-  add(join(home, 'journal'), 'journal/');
+  }
   return out.join('\n');
 }
+const INPUT_FILES = [FILES.settings, FILES.device, FILES.people, `${FILES.people}.age`, FILES.state, `${FILES.state}.age`, 'encryption.json'];
 
 /** The inputs the cache was written from; null when there is no such file. */
 export function readReminderKey(home: string): string | null {
@@ -79,11 +69,13 @@ export async function reminderDays(home: string, settings: Settings, journal: Jo
 
 /** Works out and writes the cache for the practice day of `now`. Throws on any problem. */
 export async function writeReminderCache(home: string, journal: Journal, now: Date): Promise<void> {
-  const inputs = reminderInputs(home); // before reading them: a change meanwhile makes the key disagree
   const settings = readSettings(home); // device.json's reminder and color over config.json (issue 17)
   const today = practiceDay(now, settings.dayStartHour);
   const days = await reminderDays(home, settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
   const file = reminderCacheFile(home);
+  // The key file exists before the cache is renamed into place: making it later would change
+  // the folder's time after the key was read (the key is written in place, below).
+  writeFileSync(keyFile(home), '', { mode: 0o600, flag: 'a' });
   const temp = writeTemp(file, formatReminderCache({ dayStartHour: settings.dayStartHour, color: settings.color, days }), false);
   try {
     renameSync(temp, file);
@@ -91,14 +83,9 @@ export async function writeReminderCache(home: string, journal: Journal, now: Da
     removeQuietly(temp);
     throw error;
   }
-  // After the cache: a key matching the files with an older cache would make remind trust it.
-  const keyTemp = writeTemp(keyFile(home), inputs, false);
-  try {
-    renameSync(keyTemp, keyFile(home));
-  } catch (error) {
-    removeQuietly(keyTemp);
-    throw error;
-  }
+  // After the cache, whose rename changes the folder's time, and in place (a rename would
+  // change it again): a torn key only fails to match, and remind works the line out.
+  writeFileSync(keyFile(home), reminderInputs(home), { mode: 0o600 });
 }
 
 /**
