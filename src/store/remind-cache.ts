@@ -5,7 +5,7 @@
 // save; `harmony remind` rebuilds it when it finds it missing or saying something else.
 // A cache: never synced, never backed up, compact and without fsync (a torn last line is
 // ignored by the snippet, and a file it cannot read makes it ask `harmony remind`).
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, daysBetween, practiceDay, type LocalDate } from '../core/dates.js';
 import { CACHE_DAYS_AFTER, CACHE_DAYS_BEFORE, formatReminderCache, parseReminderCache, type ParsedReminderCache } from '../core/remind-cache.js';
@@ -21,21 +21,28 @@ export const reminderCacheFile = (home: string) => join(home, FILES.remindCache)
 const keyFile = (home: string) => join(home, FILES.remindKey);
 
 /**
- * What the reminder's lines were worked out from, as one string: the data folder and the
- * journal folder (their times change whenever a file in them is added, replaced or removed,
- * as every save and every file-sync tool does) and each settings, people and state file.
+ * What the reminder's lines were worked out from, as one string: the journal folder (its time
+ * changes whenever a file in it is added, replaced or removed, as every save and every
+ * file-sync tool does), the names in the data folder (not its time: the lock, taken and let go
+ * around every save, changes that), and each settings, people and state file's size and time.
  * Written beside the cache; while it still matches, `harmony remind` prints the cache's line
  * instead of working it out again. A dozen stat calls, whatever the history's length. (A month
- * edited in place by hand changes neither folder: it shows from the next save, as in the snippet.)
+ * edited in place by hand changes none of it: it shows from the next save, as in the snippet.)
  */
 export function reminderInputs(home: string): string {
   const out: string[] = [];
-  for (const name of ['', 'journal', ...INPUT_FILES]) {
+  try {
+    const names = readdirSync(home).filter((n) => !n.startsWith('.') && n !== FILES.remindCache && n !== FILES.remindKey);
+    out.push(`names ${names.sort().join(' ')}`);
+  } catch {
+    out.push('names -');
+  }
+  for (const name of ['journal', ...INPUT_FILES]) {
     try {
       const st = statSync(join(home, name));
-      out.push(`${name || '.'} ${st.size} ${st.mtimeMs} ${st.ino}`);
+      out.push(`${name} ${st.size} ${st.mtimeMs} ${st.ino}`);
     } catch {
-      out.push(`${name || '.'} -`);
+      out.push(`${name} -`);
     }
   }
   return out.join('\n');
@@ -73,9 +80,6 @@ export async function writeReminderCache(home: string, journal: Journal, now: Da
   const today = practiceDay(now, settings.dayStartHour);
   const days = await reminderDays(home, settings, journal, addDays(today, -CACHE_DAYS_BEFORE), addDays(today, CACHE_DAYS_AFTER));
   const file = reminderCacheFile(home);
-  // The key file exists before the cache is renamed into place: making it later would change
-  // the folder's time after the key was read (the key is written in place, below).
-  writeFileSync(keyFile(home), '', { mode: 0o600, flag: 'a' });
   const temp = writeTemp(file, formatReminderCache({ dayStartHour: settings.dayStartHour, color: settings.color, days }), false);
   try {
     renameSync(temp, file);
@@ -83,8 +87,7 @@ export async function writeReminderCache(home: string, journal: Journal, now: Da
     removeQuietly(temp);
     throw error;
   }
-  // After the cache, whose rename changes the folder's time, and in place (a rename would
-  // change it again): a torn key only fails to match, and remind works the line out.
+  // After the cache, and in place: a torn key only fails to match, and remind works the line out.
   writeFileSync(keyFile(home), reminderInputs(home), { mode: 0o600 });
 }
 

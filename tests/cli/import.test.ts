@@ -15,7 +15,8 @@ function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     const path = join(dir, name);
-    if (statSync(path).isFile()) out[name] = readFileSync(path, 'utf8');
+    // remind-cache.key records the folder's times, which the lock taken for the import changes.
+    if (statSync(path).isFile() && name !== 'remind-cache.key') out[name] = readFileSync(path, 'utf8');
   }
   return out;
 }
