@@ -7,7 +7,7 @@
 // today, this rebuilds it (if no other harmony holds the lock), so the next shell is fast again.
 import type { Writable } from 'node:stream';
 import { cacheAgrees } from './core/remind-cache.js';
-import { lineStyle, paintLine, reminderLines, type ReminderLine } from './core/remind.js';
+import { paintLine, paintStyled, reminderLines, type ReminderLine } from './core/remind.js';
 import { practiceDay, type LocalDate } from './core/dates.js';
 import type { Settings } from './core/settings.js';
 import { streakInfo } from './core/streaks.js';
@@ -77,7 +77,7 @@ export async function reminderLinesNow(
   // No file changed since the cache was written from them: its line for today is the answer
   // (what the shell snippet prints too), without reading the history or people.json again.
   const cached = inputs !== null && key === inputs && cache?.dayStartHour === settings.dayStartHour && cache.color === settings.color ? cache.days.get(today) : undefined;
-  if (cached) return cached.map((l) => paintLine({ text: l.text, urgent: l.style === lineStyle({ text: '', urgent: true }) }, color));
+  if (cached) return cached.map((l) => paintStyled(l.style, l.text, color));
   const journal = new Journal(home);
   const lines = await todaysLines(home, settings, journal, today, skipped);
   if (heal && (!cacheAgrees(cache, settings, today, lines) || (trustCache && key !== inputs))) heal(home, journal, now);

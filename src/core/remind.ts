@@ -87,4 +87,6 @@ export function peopleReminder(due: DuePeople, mode: ReminderPeople): string | n
 export const lineStyle = (line: ReminderLine): string => (line.urgent ? '1;33' : '2');
 
 /** A line as printed: with its colour codes, or plain. */
-export const paintLine = (line: ReminderLine, color: boolean): string => (color ? `\u001b[${lineStyle(line)}m${line.text}\u001b[0m` : line.text);
+/** A line in its SGR style (as the cache stores it), or plain. */
+export const paintStyled = (style: string, text: string, color: boolean): string => (color ? `\u001b[${style}m${text}\u001b[0m` : text);
+export const paintLine = (line: ReminderLine, color: boolean): string => paintStyled(lineStyle(line), line.text, color);

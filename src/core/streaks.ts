@@ -130,7 +130,8 @@ export type Days = Iterable<LocalDate> | DayChunks;
 const parsedChunks = new WeakMap<readonly LocalDate[], number[]>();
 
 /** Day numbers of the real dates among `days` (others skipped), in their order. */
-function parseDays(days: Iterable<LocalDate>, numbers: number[]): number[] {
+function parseDays(days: Iterable<LocalDate>): number[] {
+  const numbers: number[] = [];
   // Days come grouped by month (the day index lists them so): the "YYYY-MM-" part is read
   // once a month, leaving two digits a day. This runs for every day of history, in code not
   // yet optimised when a command starts (bench/, issue 7).
@@ -151,54 +152,18 @@ function parseDays(days: Iterable<LocalDate>, numbers: number[]): number[] {
   return numbers;
 }
 
-
 /** Days after today count as today; `from` widens the map back to that day. */
 function practisedDays(days: Days, end: number, from = end): Practised {
-  if (!('chunks' in days)) return practisedFlat(days, end, from);
+  if (!('chunks' in days)) return fromNumbers([parseDays(days)], end, from);
   return fromNumbers(
     days.chunks.map((chunk) => {
       let numbers = parsedChunks.get(chunk);
-      if (!numbers) parsedChunks.set(chunk, (numbers = parseDays(chunk, [])));
+      if (!numbers) parsedChunks.set(chunk, (numbers = parseDays(chunk)));
       return numbers;
     }),
     end,
     from,
   );
-}
-
-function practisedFlat(days: Iterable<LocalDate>, end: number, from: number): Practised {
-  const numbers: number[] = [];
-  let first = Infinity;
-  let last = -Infinity;
-  // Days come grouped by month (the day index lists them so): the "YYYY-MM-" part is read
-  // once a month, leaving two digits a day. This runs for every day of history, in code not
-  // yet optimised when a command starts (bench/, issue 7).
-  let prefix = '';
-  let month: { first: number; days: number } | null = null;
-  for (const d of days) {
-    if (d.length !== 10) continue;
-    if (prefix === '' || !d.startsWith(prefix)) {
-      month = monthOf(d);
-      prefix = month ? d.slice(0, 8) : '';
-    }
-    const tens = d.charCodeAt(8) - 48;
-    const ones = d.charCodeAt(9) - 48;
-    const dd = tens * 10 + ones;
-    if (!month || !(tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9) || dd < 1 || dd > month.days) continue;
-    const n = month.first + dd - 1;
-    const day = n < end ? n : end;
-    numbers.push(day);
-    if (day < first) first = day;
-    if (day > last) last = day;
-  }
-  const base = Math.min(first, from, end);
-  const has = new Uint8Array(end - base + 1);
-  let count = 0;
-  for (const n of numbers) {
-    if (has[n - base] === 0) count++;
-    has[n - base] = 1;
-  }
-  return { has, base, count, first, last };
 }
 
 function fromNumbers(lists: readonly (readonly number[])[], end: number, from: number): Practised {

@@ -201,7 +201,8 @@ export function removeOrphanTemps(home: string): void {
   sweep(home, 0);
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this id is running (EPERM: alive, someone else's). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -211,7 +212,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function syncFolder(dir: string): void {
+export function syncFolder(dir: string): void {
   // Makes the rename itself durable; not supported everywhere, so best effort.
   try {
     const fd = openSync(dir, 'r');

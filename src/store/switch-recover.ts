@@ -6,6 +6,7 @@
 // the next harmony to open the store after a crash. Plain renames and unlinks: no key needed.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { processAlive } from './files.js';
 
 export const SWITCH_DIR = '.switch';
 export const COMMIT_FILE = 'commit.json';
@@ -19,15 +20,6 @@ export interface SwitchPlan {
   removes: string[];
 }
 
-const alive = (pid: number) => {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Completes a committed switch, or drops a staging folder whose owner is gone. Cheap when there is none. */
 export function recoverSwitch(home: string): void {
@@ -51,7 +43,7 @@ export function recoverSwitch(home: string): void {
   } catch {
     owner = 0;
   }
-  if (owner > 0 && owner !== process.pid && alive(owner)) return;
+  if (owner > 0 && owner !== process.pid && processAlive(owner)) return;
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -10,7 +10,7 @@ import type { Entry } from '../core/entry.js';
 import { CancelledError, DataError, UsageError } from '../errors.js';
 import { bytesOpener, newIdentity, opener, openWithPassphrase, sealTo, sealWithPassphrase } from './age.js';
 import { indexDocs, indexFileName, type Stamp } from './day-index.js';
-import { parseDoc, readData, readDoc, serializeDoc, writeBytes, writeDoc, type DocSpec } from './files.js';
+import { parseDoc, readData, readDoc, serializeDoc, syncFolder, writeBytes, writeDoc, type DocSpec } from './files.js';
 import type { Store } from './index.js';
 import { JOURNAL_VERSION, monthSpec, type MonthDoc } from './journal.js';
 import { sortEntries } from '../core/month-doc.js';
@@ -111,7 +111,7 @@ class Staging {
 
   /** The point of no return: from here the new store is the store. */
   commit(plan: SwitchPlan): void {
-    for (const dir of new Set(this.staged.map((rel) => dirname(join(this.files, rel))))) syncDir(dir);
+    for (const dir of new Set(this.staged.map((rel) => dirname(join(this.files, rel))))) syncFolder(dir);
     writeBytes(join(this.root, COMMIT_FILE), JSON.stringify(plan));
     rollForward(this.home, plan);
   }
@@ -121,18 +121,6 @@ class Staging {
   }
 }
 
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // best effort, as for every write
-  }
-}
 
 export interface SwitchResult {
   files: number;

@@ -4,15 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/canonical.js';
 import { mergePeople } from '../../src/core/merge-docs.js';
 import { peopleProblem, type Person } from '../../src/core/people.js';
+import { seededRng } from '../../src/core/quiz-select.js';
 
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const doc = (people: Person[]) => ({ schemaVersion: 1, people });
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute)).toISOString();
 const person = (id: string, name: string, extra: Partial<Person> = {}): Person => ({
@@ -34,7 +27,7 @@ function edit(p: Person, next: () => number, minute: number): Person {
 
 describe('mergePeople', () => {
   it('is symmetric, takes a changed side over an unchanged one, keeps each side\'s own field changes, and never undoes a forget', () => {
-    const next = random(7);
+    const next = seededRng(7);
     for (let round = 0; round < 300; round++) {
       const base = [person('p-aaaaaa', 'Ana'), person('p-bbbbbb', 'Ben', { every: '1m' }), person('p-cccccc', 'Cy')];
       const side = (offset: number) => base.map((p) => (next() < 0.5 ? edit(p, next, offset + Math.floor(next() * 30)) : p));

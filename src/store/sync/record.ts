@@ -5,7 +5,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SyncError } from '../../errors.js';
-import { removeQuietly, writeTemp } from '../files.js';
+import { processAlive, removeQuietly, writeTemp } from '../files.js';
 
 export interface SyncRecord {
   /** When the last sync finished well (ISO). */
@@ -63,16 +63,6 @@ export function writeRecord(gitDir: string, change: (r: SyncRecord) => void): vo
     // Losing "last synced at" is harmless; never fail a sync over it.
   }
 }
-
-export const processAlive = (pid: number): boolean => {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 export interface SyncLock {
   /** A sync before this one was killed part-way (its pid file was left behind). */
