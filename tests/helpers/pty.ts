@@ -42,12 +42,19 @@ export function spawnPty(args: string[], home: string, env: Record<string, strin
     raw: () => raw,
     async waitFor(text, timeout = 30_000) { // generous: CI shares 2 cores
       const start = Date.now();
+      let drained = false;
       for (;;) {
         const rest = screen().slice(cursor);
         const at = typeof text === 'string' ? rest.indexOf(text) : rest.search(text);
         if (at >= 0) {
           cursor += at + 1;
           return;
+        }
+        // node-pty can report the exit before the last output arrives: look once more after it.
+        if (exitCode !== undefined && !drained) {
+          drained = true;
+          await sleep(250);
+          continue;
         }
         if (exitCode !== undefined || Date.now() - start > timeout) {
           throw new Error(`Timed out waiting for ${String(text)}. Screen:\n${screen().slice(-2000)}`);
