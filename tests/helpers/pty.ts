@@ -4,7 +4,10 @@
 // one binary loads in every Node version.
 import * as pty from '@lydell/node-pty';
 import { stripVTControlCharacters } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { BIN, cliEnv } from './cli.js';
+
+const HOLD = fileURLToPath(new URL('./pty-hold.cjs', import.meta.url));
 
 export const KEYS = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ', ctrlC: '\u0003', ctrlD: '\u0004' } as const;
 
@@ -23,7 +26,7 @@ export interface Session {
 }
 
 export function spawnPty(args: string[], home: string, env: Record<string, string | undefined> = {}): Session {
-  const term = pty.spawn(process.execPath, [BIN, ...args], {
+  const term = pty.spawn(process.execPath, ['-r', HOLD, BIN, ...args], {
     name: 'xterm-256color',
     cols: 100,
     rows: 40,
@@ -50,7 +53,7 @@ export function spawnPty(args: string[], home: string, env: Record<string, strin
           cursor += at + 1;
           return;
         }
-        // node-pty can report the exit before the last output arrives: look once more after it.
+        // node-pty can report the exit before its last data event (node-pty#72): look once more.
         if (exitCode !== undefined && !drained) {
           drained = true;
           await sleep(250);
