@@ -58,4 +58,49 @@ describe('conflict copies of encrypted files', () => {
     expect(readFileSync(join(home, 'journal', '2026-05.json.age'), 'latin1')).not.toContain('written on');
     rmSync(other, { recursive: true, force: true });
   });
+
+  it('people remove --forget takes the name out of encrypted copies set aside too, sealed again; one it cannot open is counted', () => {
+    const NAME = 'Zuzanna Quill';
+    const home = tempHome();
+    expect(h(home, ['people', 'add', NAME, '--every', '1w']).code).toBe(0);
+    expect(h(home, ['checkin', '--mood', '4', '--principle', 'trust', '--answer', `Called ${NAME}`, '--date', '2026-05-08']).code).toBe(0);
+    expect(h(home, ['encrypt', '--passphrase-file', pass]).code).toBe(0);
+    const other = mkdtempSync(join(tmpdir(), 'harmony-other-'));
+    cpSync(home, other, { recursive: true });
+    expect(h(other, ['unlock', '--passphrase-file', pass]).code).toBe(0);
+    expect(h(other, ['note', `lunch with ${NAME} on the desktop`, '--date', '2026-05-09']).code).toBe(0);
+    expect(h(home, ['unlock', '--passphrase-file', pass]).code).toBe(0);
+    const copyName = '2026-05.json.sync-conflict-20260510-211502-MFZWI3D.age';
+    copyFileSync(join(other, 'journal', '2026-05.json.age'), join(home, 'journal', copyName));
+    expect(h(home, ['journal', '--json']).stderr).toMatch(/merged a conflict copy/);
+    const asideCopy = () => {
+      const found = readdirSync(join(home, 'conflict-copies'), { recursive: true }).map(String).filter((n) => n.endsWith(copyName));
+      expect(found).toHaveLength(1);
+      return join(home, 'conflict-copies', found[0]!);
+    };
+    const sealedBefore = readFileSync(asideCopy());
+    // A copy from a journal encrypted with another key: this store cannot open it.
+    const stranger = tempHome();
+    expect(h(stranger, ['note', `${NAME} again`, '--date', '2026-05-09']).code).toBe(0);
+    expect(h(stranger, ['encrypt', '--passphrase-file', pass]).code).toBe(0);
+    copyFileSync(join(stranger, 'journal', '2026-05.json.age'), join(home, 'conflict-copies', 'foreign.json.age'));
+
+    const forget = h(home, ['people', 'remove', NAME, '--forget', '--yes']);
+    expect(forget.code).toBe(0);
+    expect(forget.stdout).toMatch(/also taken out of 1 file in conflict-copies\//);
+    expect(forget.stdout + forget.stderr).toMatch(/1 file in conflict-copies\/ could not be opened with this journal's key/);
+    const sealedAfter = readFileSync(asideCopy());
+    expect(sealedAfter.toString('latin1').startsWith('age-encryption.org/v1')).toBe(true); // still encrypted
+    expect(sealedAfter.equals(sealedBefore)).toBe(false);
+    expect(sealedAfter.toString('latin1')).not.toContain(NAME);
+    // Sealed to this journal's key: put back as a conflict copy, it merges, and holds no name.
+    const back = '2026-05.json.sync-conflict-20260511-090000-MFZWI3D.age';
+    copyFileSync(asideCopy(), join(home, 'journal', back));
+    const list = h(home, ['journal', '--json']);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toMatch(/merged a conflict copy from Syncthing/);
+    expect(list.stdout).toContain('lunch with someone you removed on the desktop');
+    expect(list.stdout).not.toContain(NAME);
+    rmSync(other, { recursive: true, force: true });
+  });
 });

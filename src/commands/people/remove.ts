@@ -4,10 +4,11 @@
 // exports made earlier still hold it.
 import type { Context } from '../../context.js';
 import { isoWithOffset } from '../../core/dates.js';
-import { existsSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { forgetIn, forgetPattern, forgetText, forgetWords, forgotten } from '../../core/people-forget.js';
 import { FILES } from '../../store/paths.js';
+import { rewriteSetAside, type AsideRewrite } from '../../store/set-aside.js';
 import { shortName } from '../../core/people-text.js';
 import { CancelledError, UsageError } from '../../errors.js';
 import type { Store } from '../../store/index.js';
@@ -17,36 +18,6 @@ import { findAnyone, findPerson } from './find.js';
 import type { Person } from '../../core/people.js';
 
 const ASIDE_DIR = FILES.asideDir;
-
-/**
- * Files sync set aside (conflict-copies/: other tools' conflict copies, broken files) are
- * copies of harmony's own files: the name goes from them too, as text. Returns how many changed.
- */
-function forgetSetAside(home: string, pattern: { bare: RegExp; at: RegExp }): number {
-  let changed = 0;
-  const walk = (dir: string) => {
-    let names: Dirent[];
-    try {
-      names = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // no such folder: nothing set aside
-    }
-    for (const d of names) {
-      const path = join(dir, d.name);
-      if (d.isDirectory()) walk(path);
-      else if (d.isFile()) {
-        const text = readFileSync(path, 'utf8');
-        const clean = forgetText(text, pattern);
-        if (clean !== text) {
-          writeFileSync(path, clean, { mode: 0o600 });
-          changed++;
-        }
-      }
-    }
-  };
-  walk(join(home, ASIDE_DIR));
-  return changed;
-}
 
 /** Entries whose words hold the name, month by month (read only). */
 async function mentions(store: Store, person: Person): Promise<number> {
@@ -62,6 +33,7 @@ export async function remove(ctx: Context, name: string, opts: { forget?: boolea
   const person = (opts.forget ? findAnyone : findPerson)(ctx, await store.people(), name);
   const shown = shortName(person.name ?? '');
   const plural = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+  const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
   if (!opts.yes) {
     requireInteractive(ctx.io, opts.forget ? 'people remove --forget' : 'people remove', ['--yes']);
     const message = opts.forget
@@ -83,7 +55,7 @@ export async function remove(ctx: Context, name: string, opts: { forget?: boolea
     if (!current || current.forgotten || (current.removed && !opts.forget)) throw new UsageError('That person was already removed (in another terminal?); nothing changed.');
     const now = isoWithOffset(ctx.now());
     let entries = 0;
-    let setAside = 0;
+    let setAside: AsideRewrite = { changed: 0, unreadable: 0 };
     if (opts.forget) {
       // Entries first: if this stops half-way, the name is still in people.json and the
       // same command finishes the job.
@@ -93,7 +65,7 @@ export async function remove(ctx: Context, name: string, opts: { forget?: boolea
         entries += edited.length;
         if (edited.length > 0) await store.journal.replaceMany(month, edited);
       }
-      if (pattern) setAside = forgetSetAside(store.home, pattern);
+      if (pattern) setAside = await rewriteSetAside(store.home, store.vault, (text) => forgetText(text, pattern));
       doc.people[at] = forgotten(current, now);
     } else {
       current.removed = now;
@@ -107,7 +79,10 @@ export async function remove(ctx: Context, name: string, opts: { forget?: boolea
   print(
     ctx.io,
     `${s.success('✓')} Forgotten. The name is gone from your people and from ${plural(changed)}; those now say "someone you removed".`,
-    ...(setAside > 0 ? [`It was also taken out of ${setAside} ${setAside === 1 ? 'file' : 'files'} in ${ASIDE_DIR}/ (copies sync set aside).`] : []),
+    ...(setAside.changed > 0 ? [`It was also taken out of ${files(setAside.changed)} in ${ASIDE_DIR}/ (copies sync set aside).`] : []),
+    ...(setAside.unreadable > 0
+      ? [s.warning(`${files(setAside.unreadable)} in ${ASIDE_DIR}/ could not be opened with this journal's key (encrypted with another, or damaged) and still may hold it: delete them if you do not need them.`)]
+      : []),
     s.warning('Exports and backups you made before (harmony export) still hold it: delete or re-make them if that matters.'),
     ...(existsSync(join(store.home, '.git'))
       ? [s.warning('Your sync history (git, in this folder and on the remote and other machines) still holds earlier versions with the name; other machines drop it from their files when they sync.')]
