@@ -170,6 +170,7 @@ export async function encryptStore(store: Store, passphrase: string, now: string
   const people = peopleText === undefined ? undefined : splitPeople(parseDoc(join(home, FILES.people), peopleText, peopleSpec));
 
   const staging = new Staging(home);
+  let sealedCount = 0;
   try {
     const { identity, recipient } = await newIdentity();
     const stateSecret = state ? serializeDoc(state.secret) : undefined;
@@ -221,6 +222,8 @@ export async function encryptStore(store: Store, passphrase: string, now: string
     }
 
     if (store.interruptedBy) throw new CancelledError('Cancelled: nothing was encrypted; your journal is as it was.');
+    // What the user sees counted: every file that holds their words (not the key or the indexes).
+    sealedCount = docs.length + asides.length + (stateSecret === undefined ? 0 : 1) + (peopleSecret === undefined ? 0 : 1);
     const moves = [...staging.staged];
     const removes = [...docs.map((d) => d.rel), ...asides, ...list(journalDir, INDEX_FILE).map((n) => join(FILES.journalDir, n)).filter((rel) => !moves.includes(rel))];
     staging.commit({ direction: 'encrypt', moves, removes });
@@ -230,7 +233,7 @@ export async function encryptStore(store: Store, passphrase: string, now: string
   }
   store.refreshVault();
   const nameRemoved = removeName(store);
-  return { files: docs.length, entries: [...months.values()].reduce((n, e) => n + e.length, 0), recipient: store.vault.recipient, nameRemoved };
+  return { files: sealedCount, entries: [...months.values()].reduce((n, e) => n + e.length, 0), recipient: store.vault.recipient, nameRemoved };
 }
 
 /** Encrypted -> plaintext, with the identity (asked for by the caller). */

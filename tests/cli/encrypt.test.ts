@@ -85,6 +85,10 @@ describe('harmony encrypt', () => {
     }
     expect(existsSync(join(home, '.switch'))).toBe(false);
     for (const f of files(home)) expect(statSync(f).mode & 0o077, relative(home, f)).toBe(0);
+    // The count said is every file holding the user's words: the months, the quiz and its log, state (people too, when any).
+    const sealed = files(home).map((f) => relative(home, f)).filter((f) => f.endsWith('.age') && f !== 'identity.age' && !/index-\d{4}/.test(f));
+    expect(sealed).toContain('state.json.age');
+    expect(r.stdout).toContain(`Encrypted ${sealed.length} files (`);
   });
 
   it('works locked: check-in, note, remind and the streak; reading says how to unlock (exit 2)', () => {
