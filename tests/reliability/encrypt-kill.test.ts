@@ -100,26 +100,32 @@ async function killMany(direction: 'encrypt' | 'decrypt'): Promise<void> {
   const random = seeded(seedFromEnv(`encrypt-kill-${direction}`));
   const source = direction === 'encrypt' ? plainSource : sealedSource;
   const args = direction === 'encrypt' ? ['encrypt'] : ['decrypt', '--yes'];
-  // How long a whole run takes here and now: the kills are spread over it. The quickest of
-  // three: one slow probe (a busy moment) put most kills after the end (23 of 50 landed once).
-  let full = { ms: Infinity };
+  // How long a whole run takes here and now (the middle of three probes): the kills are spread
+  // over it and a little past it, and go on until KILLS of them have landed. A kill timed after
+  // a run ended counts as a whole run (its store is checked all the same) and another moment is
+  // drawn: a fixed 50 moments once landed only 22 kills, when the machine got busy mid-test.
+  const probes: number[] = [];
   for (let n = 0; n < 3; n++) {
     const probe = tempHome();
     cpSync(source, probe, { recursive: true });
     const r = await timed(args, probe);
     expect(r.stderr).toBe('');
-    if (r.ms < full.ms) full = r;
+    probes.push(r.ms);
   }
-  const span = full.ms * 1.1;
-  const seen = { plain: 0, sealed: 0, killed: 0 };
-  for (let i = 0; i < KILLS; i++) {
+  const full = probes.sort((a, b) => a - b)[1]!;
+  const seen = { plain: 0, sealed: 0, killed: 0, runs: 0, killedAfterSwitch: 0 };
+  const enough = () => seen.killed >= KILLS && seen.plain > 0 && seen.sealed > 0;
+  for (let i = 0; !enough() && i < KILLS * 4; i++) {
     const home = tempHome();
     cpSync(source, home, { recursive: true });
-    // Half over the whole run, half over its last third, where the switch commits and rolls forward.
-    const at = Math.floor(i % 2 === 0 ? random() * span : full.ms * (0.66 + random() * 0.44));
+    // Half over the whole run, half over its last part, where the switch commits and rolls forward.
+    const at = Math.floor(full * (i % 2 === 0 ? random() * 1.2 : 0.6 + random() * 0.7));
     const r = await timed(args, home, at);
     if (r.killed) seen.killed++;
-    else expect(r.code, r.stderr).toBe(0);
+    else {
+      expect(r.code, r.stderr).toBe(0);
+      seen.runs++;
+    }
     // The next command finishes or drops what the killed one left, then reads everything.
     const after = contents(home);
     expect(after.stderr, `kill at ${at} ms`).toBe('');
@@ -127,10 +133,12 @@ async function killMany(direction: 'encrypt' | 'decrypt'): Promise<void> {
     const f = form(home);
     expect(['plain', 'sealed'], `kill at ${at} ms: ${f}`).toContain(f);
     seen[f as 'plain' | 'sealed']++;
+    if (r.killed && f === (direction === 'encrypt' ? 'sealed' : 'plain')) seen.killedAfterSwitch++;
   }
-  console.log(`${direction} kills: ${JSON.stringify(seen)} over 0-${Math.round(span)} ms (a whole run: ${Math.round(full.ms)} ms)`);
-  expect(seen.killed).toBeGreaterThanOrEqual(KILLS * 0.6);
-  // Both outcomes happened: the kills fell before and after the switch.
+  console.log(`${direction} kills: ${JSON.stringify(seen)} (a whole run: ${probes.map(Math.round).join(', ')} ms)`);
+  expect(seen.killed).toBeGreaterThanOrEqual(KILLS);
+  // Both stores were seen (whole runs leave the new one; killedAfterSwitch says how many kills
+  // fell between the switch and the exit, which is short, so it is reported, not required).
   expect(seen.plain).toBeGreaterThan(0);
   expect(seen.sealed).toBeGreaterThan(0);
 }
