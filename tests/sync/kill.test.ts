@@ -85,7 +85,10 @@ describe.skipIf(!HAS_GIT)('harmony sync killed at random moments', () => {
     let kills = 0;
     const phases: Record<string, number> = {};
     const failures: string[] = [];
-    for (let round = 0; round < KILLS; round++) {
+    // Until KILLS syncs were killed part-way (at most 3 x KILLS rounds): a kill timed after the
+    // sync ended makes a whole round all the same, and the next round draws another moment.
+    let round = 0;
+    for (; kills < KILLS && round < KILLS * 3; round++) {
       sim.time += 3600_000;
       // News on both machines: the other one's reaches the remote first, so A's sync must merge.
       await sim.add(b, sim.pick(['checkin', 'note', 'reflection'] as const));
@@ -106,9 +109,9 @@ describe.skipIf(!HAS_GIT)('harmony sync killed at random moments', () => {
       if (next.status !== 0) failures.push(`seed ${SEED}, round ${round}: the sync after the kill failed (${next.status}): ${next.stderr.trim()}`);
     }
     for (const c of [a, b, a]) await sim.sync(c);
-    console.log(`seed ${SEED}: ${kills} of ${KILLS} syncs were killed part-way (where: ${JSON.stringify(phases)}); a normal sync took ${span} ms; half-written files moved aside: ${readdirSync(a.home).includes('conflict-copies')}`);
+    console.log(`seed ${SEED}: ${kills} of ${round} syncs were killed part-way (where: ${JSON.stringify(phases)}); a normal sync took ${span} ms; half-written files moved aside: ${readdirSync(a.home).includes('conflict-copies')}`);
     expect(failures).toEqual([]);
-    expect(kills).toBeGreaterThanOrEqual(KILLS * 0.6);
+    expect(kills).toBeGreaterThanOrEqual(KILLS);
     expect(await sim.check()).toEqual([]);
   }, 900_000);
 });
