@@ -4,7 +4,7 @@
 // the staging folder is simply removed; after it, the moves and removals it lists are done
 // (each step can be done twice harmlessly), whoever gets there first: the switch itself, or
 // the next harmony to open the store after a crash. Plain renames and unlinks: no key needed.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { processAlive } from './files.js';
 
@@ -21,8 +21,29 @@ export interface SwitchPlan {
 }
 
 
+const TEMP_NAME = /^\.switch\.(\d+)\.tmp$/;
+
+/**
+ * Staging folders a switch was killed in before it renamed them to .switch/ (switch.ts makes
+ * each under .switch.PID.tmp first): nothing in them was committed, and only that PID would
+ * ever have removed them. One listing of the data folder (about 0.01 ms).
+ */
+function sweepTemps(home: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(home);
+  } catch {
+    return; // no data folder yet
+  }
+  for (const name of names) {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    if (pid !== undefined && !processAlive(Number(pid))) rmSync(join(home, name), { recursive: true, force: true });
+  }
+}
+
 /** Completes a committed switch, or drops a staging folder whose owner is gone. Cheap when there is none. */
 export function recoverSwitch(home: string): void {
+  sweepTemps(home);
   const dir = join(home, SWITCH_DIR);
   const commit = join(dir, COMMIT_FILE);
   if (!existsSync(dir)) return;
