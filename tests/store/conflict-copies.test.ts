@@ -107,7 +107,7 @@ describe('conflict copies on the next command', { timeout: 120_000 }, () => {
     mkdirSync(join(home, '.stfolder'));
     expect(run(['journal'], { home }).code).toBe(0);
     const ignore = readFileSync(join(home, '.stignore'), 'utf8');
-    for (const line of ['(?d).~*', '(?d)*.tmp', '(?d)journal/index-*.json', 'device.json']) expect(ignore).toContain(line);
+    for (const line of ['(?d).~*', '(?d)*.tmp', '(?d).switch', '(?d)journal/index-*.json', 'device.json']) expect(ignore).toContain(line);
     writeFileSync(join(home, '.stignore'), 'mine\n');
     run(['journal'], { home });
     expect(readFileSync(join(home, '.stignore'), 'utf8')).toBe('mine\n');

@@ -59,6 +59,7 @@ export const STIGNORE = [
   '// Written by harmony: its lock, temp files, caches and this machine\'s settings stay here.',
   '(?d).~*',
   '(?d)*.tmp',
+  '(?d).switch', // encrypt/decrypt staging: the files it moves into place travel, not the folder
   '(?d)journal/index-*.json',
   '(?d)journal/index.json',
   '(?d)journal/index-*.json.age',
