@@ -24,6 +24,7 @@ import { peopleDeltas, peopleSpec, readAllPeople } from './people.js';
 import { splitPeople } from '../core/people-parts.js';
 import { joinState, splitState, type StatePart } from '../core/state-parts.js';
 import { COMMIT_FILE, OWNER_FILE, recoverSwitch, rollForward, SWITCH_DIR, type SwitchPlan } from './switch-recover.js';
+import { asideFiles } from './set-aside.js';
 import { ENCRYPTION_FILE, IDENTITY_FILE, openProblem, SEALED } from './vault.js';
 
 /**
@@ -39,24 +40,6 @@ const MONTH_FILE = /^\d{4}-\d{2}\.json$/;
 const SEALED_MONTH_FILE = /^\d{4}-\d{2}(\+\d{8}-[0-9a-z]{4,8})?\.json\.age$/;
 const INDEX_FILE = /^index(-\d{4})?\.json(\.age)?$/;
 
-/** Every file under conflict-copies/ (relative to the data folder): sync's set-aside copies hold what the user wrote too. */
-function asideFiles(home: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(join(home, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) walk(join(rel, e.name));
-      else if (e.isFile()) out.push(join(rel, e.name));
-    }
-  };
-  walk(FILES.asideDir);
-  return out.sort();
-}
 
 const list = (dir: string, re: RegExp) => {
   try {
